@@ -1,0 +1,82 @@
+"""The one place that decides who may see and change what.
+
+Every view, API endpoint, search, export, calendar feed and file download asks here. A case is
+visible only through a membership of its team; an object one may not see is a 404, never a 403.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+from clemency.accounts.models import PRIVILEGED_READING_ROLES, Membership, Role, Team
+
+if TYPE_CHECKING:
+    from clemency.accounts.models import User
+
+
+def teams_of(user: User) -> QuerySet[Team]:
+    if not user.is_authenticated:
+        return Team.objects.none()
+    return Team.objects.filter(memberships__user=user)
+
+
+def membership(user: User, team_id: int) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, team_id=team_id).first()
+
+
+def role_on_team(user: User, team_id: int) -> str | None:
+    found = membership(user, team_id)
+    return found.role if found else None
+
+
+def restrict(queryset: QuerySet[Any], user: User, team_path: str = "team") -> QuerySet[Any]:
+    """Limit any queryset to the rows whose team (reached by `team_path`) the user belongs to."""
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(**{f"{team_path}__memberships__user": user}).distinct()
+
+
+def get_visible(queryset: QuerySet[Any], user: User, team_path: str = "team", *, write: bool = False,
+                **lookup: Any) -> Model:
+    """The object, or 404 if the user may not see it; PermissionDenied if they may see but not write."""
+    obj = restrict(queryset, user, team_path).filter(**lookup).first()
+    if obj is None:
+        raise Http404("No such record")
+    if write:
+        team_id = _team_id(obj, team_path)
+        found = membership(user, team_id)
+        if found is None or not found.can_write:
+            raise PermissionDenied("Your role on this team is read-only.")
+    return obj
+
+
+def can_write_team(user: User, team_id: int) -> bool:
+    found = membership(user, team_id)
+    return bool(found and found.can_write)
+
+
+def can_read_privileged(user: User, team_id: int, case_id: int | None = None) -> bool:
+    role = role_on_team(user, team_id)
+    if role is None:
+        return False
+    if role in PRIVILEGED_READING_ROLES:
+        return True
+    if role in (Role.STUDENT, Role.VOLUNTEER) and case_id is not None:
+        from clemency.cases.models import PrivilegeGrant
+
+        return PrivilegeGrant.objects.filter(case_id=case_id, user=user).exists()
+    return False
+
+
+def _team_id(obj: Model, team_path: str) -> int:
+    target: Any = obj
+    parts = team_path.split("__")
+    for part in parts[:-1]:
+        target = getattr(target, part)
+    return int(getattr(target, f"{parts[-1]}_id"))

@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from clemency.web import views
+
+api_patterns = [
+    path("", include("clemency.people.api.urls")),
+    path("", include("clemency.cases.api.urls")),
+    path("", include("clemency.petitions.api.urls")),
+    path("", include("clemency.deadlines.api.urls")),
+    path("", include("clemency.documents.api.urls")),
+    path("", include("clemency.accounts.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("healthz", views.health, name="health"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("clemency.accounts.urls")),
+    path("people/", include("clemency.people.urls")),
+    path("cases/", include("clemency.cases.urls")),
+    path("petitions/", include("clemency.petitions.urls")),
+    path("deadlines/", include("clemency.deadlines.urls")),
+    path("documents/", include("clemency.documents.urls")),
+    path("audit/", include("clemency.audit.urls")),
+    path("api/", include(api_patterns)),
+    path("admin/", admin.site.urls),
+]
