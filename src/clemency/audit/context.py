@@ -13,5 +13,5 @@ class RequestContext:
 
 
 current: contextvars.ContextVar[RequestContext] = contextvars.ContextVar(
-    "clemency_request_context", default=RequestContext()
+    "clemency_request_context", default=RequestContext(),  # noqa: B039 - frozen, so never mutated
 )

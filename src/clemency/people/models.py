@@ -28,7 +28,9 @@ class Person(models.Model):
     state_doc_number = models.CharField("state DOC number", max_length=40, blank=True)
     state_doc_jurisdiction = models.CharField("DOC state", max_length=10, blank=True, help_text="e.g. us-wi")
     facility = models.CharField(max_length=200, blank=True)
-    custody_status = models.CharField(max_length=30, choices=CustodyStatus.choices, default=CustodyStatus.UNKNOWN)
+    custody_status = models.CharField(
+        max_length=30, choices=CustodyStatus.choices, default=CustodyStatus.UNKNOWN
+    )
     legal_mail_address = models.TextField(blank=True)
     phone_instructions = models.TextField("how to arrange calls", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from clemency.web import views
 
-api_patterns = [
+api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.people.api.urls")),
     path("", include("clemency.cases.api.urls")),
     path("", include("clemency.petitions.api.urls")),

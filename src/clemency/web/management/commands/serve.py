@@ -32,7 +32,9 @@ class Command(BaseCommand):
             children.append(subprocess.Popen(worker, env=env))  # noqa: S603
         self.stdout.write(self.style.SUCCESS(f"Clemency is serving on http://{bind}/"))
         if os.environ.get("CLEMENCY_DEMO_HINT", "1") == "1":
-            self.stdout.write("Demo sign-in (when demonstration data is loaded): demo-attorney / clemency-demo-2026")
+            self.stdout.write(
+                "Demo sign-in (when demonstration data is loaded): demo-attorney / clemency-demo-2026"
+            )
         self.stdout.write("Press Ctrl+C to stop.")
 
         def stop(signum: int, frame: Any) -> None:
