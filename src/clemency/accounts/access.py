@@ -12,20 +12,27 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
-from clemency.accounts.models import PRIVILEGED_READING_ROLES, Membership, Role, Team
+from clemency.accounts.models import PRIVILEGED_READING_ROLES, WRITING_ROLES, Membership, Role, Team
 
 if TYPE_CHECKING:
     from clemency.accounts.models import User
 
 
 def teams_of(user: User) -> QuerySet[Team]:
-    if not user.is_authenticated:
+    if not _active(user):
         return Team.objects.none()
     return Team.objects.filter(memberships__user=user)
 
 
-def membership(user: User, team_id: int) -> Membership | None:
+def writable_teams(user: User) -> QuerySet[Team]:
+    """The teams on which the user may create and change records."""
     if not user.is_authenticated:
+        return Team.objects.none()
+    return Team.objects.filter(memberships__user=user, memberships__role__in=list(WRITING_ROLES)).distinct()
+
+
+def membership(user: User, team_id: int) -> Membership | None:
+    if not _active(user):
         return None
     return Membership.objects.filter(user=user, team_id=team_id).first()
 
@@ -35,11 +42,29 @@ def role_on_team(user: User, team_id: int) -> str | None:
     return found.role if found else None
 
 
+def _active(user: Any) -> bool:
+    # An anonymous visitor or a deactivated account sees nothing, whatever memberships remain.
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+
+
 def restrict(queryset: QuerySet[Any], user: User, team_path: str = "team") -> QuerySet[Any]:
     """Limit any queryset to the rows whose team (reached by `team_path`) the user belongs to."""
-    if not user.is_authenticated:
+    if not _active(user):
         return queryset.none()
-    return queryset.filter(**{f"{team_path}__memberships__user": user}).distinct()
+    # A subquery rather than a join: no duplicate rows, so no DISTINCT over large tables.
+    team_ids = Membership.objects.filter(user=user).values("team_id")
+    return queryset.filter(**{f"{team_path}__in": team_ids})
+
+
+def admin_team_ids(user: User) -> list[int]:
+    """The teams on which the user is an admin: who may read a team's audit log."""
+    if not _active(user):
+        return []
+    return list(Membership.objects.filter(user=user, role=Role.ADMIN).values_list("team_id", flat=True))
+
+
+def is_team_admin(user: User, team_id: int | None) -> bool:
+    return team_id is not None and team_id in admin_team_ids(user)
 
 
 def get_visible(queryset: QuerySet[Any], user: User, team_path: str = "team", *, write: bool = False,

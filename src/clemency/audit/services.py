@@ -61,3 +61,9 @@ def record_event(
         before=before,
         after=after,
     )
+
+
+def record_export(*, actor: Any, team_ids: list[int], what: str, filters: dict[str, Any], rows: int) -> None:
+    """An export of the audit log is itself an event, on the log of every team it covers."""
+    for team_id in team_ids:
+        record_event(f"{what}.export", actor=actor, team_id=team_id, after={"filters": filters, "rows": rows})

@@ -12,6 +12,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.deadlines.api.urls")),
     path("", include("clemency.documents.api.urls")),
     path("", include("clemency.accounts.api.urls")),
+    path("", include("clemency.audit.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

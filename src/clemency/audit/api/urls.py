@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from clemency.audit.api.views import AuditEventViewSet
+
+router = SimpleRouter()
+router.register("audit-events", AuditEventViewSet, basename="audit-event")
+
+urlpatterns = router.urls
