@@ -1,0 +1,85 @@
+"""Building blocks shared by pathways: time served, in custody, sentence kinds.
+
+Each returns a fresh node; the citations on the pathways say which law uses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from clemency.law.tree import (
+    AddDays,
+    AddYears,
+    AsOf,
+    CeilDiv,
+    Const,
+    DaysBetween,
+    Earliest,
+    Fact,
+    If,
+    IsIn,
+    Mul,
+    Node,
+    Param,
+    all_of,
+    gt,
+    le,
+)
+
+LIFE_SENTENCES = ("life", "life_without_parole")
+CUSTODIAL_SENTENCES = ("term", "life", "life_without_parole", "death")
+
+
+def credited_start() -> Node:
+    """The date time served starts counting: custody start less prior custody (jail) credit."""
+    return AddDays(Fact("custody_start_date"), Mul(Fact("jail_credit_days"), Const(-1)))
+
+
+def served_days() -> Node:
+    """Days served on the sentence as of the evaluation date, counting jail credit."""
+    return DaysBetween(credited_start(), AsOf())
+
+
+def date_years_served(years: Node) -> Node:
+    """The day on which `years` calendar years will have been served."""
+    return AddYears(credited_start(), years)
+
+
+def date_percent_served(percent: Node) -> Node:
+    """The first day on which served_days * 100 >= percent * sentence_term_days."""
+    return AddDays(credited_start(), CeilDiv(Mul(Fact("sentence_term_days"), percent), Const(100)))
+
+
+def is_life_sentence() -> Node:
+    return IsIn(Fact("sentence_type"), LIFE_SENTENCES)
+
+
+def date_lesser_of_years_or_percent(years: Node, percent: Node) -> Node:
+    """The earlier of `years` served or `percent` of the term served; life terms count years only."""
+    return If(
+        is_life_sentence(),
+        date_years_served(years),
+        Earliest((date_years_served(years), date_percent_served(percent))),
+    )
+
+
+def in_custody_now(*, citation: str | None = None) -> Node:
+    """Serving a custodial sentence on the evaluation date: custody has begun and release has not."""
+    return all_of(
+        IsIn(Fact("sentence_type"), CUSTODIAL_SENTENCES),
+        le(Fact("custody_start_date"), AsOf()),
+        If(is_life_sentence(), Const(True), gt(Fact("release_date"), AsOf())),
+        citation=citation,
+    )
+
+
+def federal_conviction() -> Node:
+    return IsIn(Fact("court_system"), ("federal",))
+
+
+def param(name: str) -> Param:
+    return Param(name)
+
+
+def date(text: str) -> Const:
+    return Const(dt.date.fromisoformat(text))

@@ -1,0 +1,300 @@
+"""The scalar evaluator: one person's facts, one as-of date, one pathway -> a result with a proof.
+
+For each criterion the proof holds its value, the facts it read, its citations, the cited steps
+inside it, and one plain-English sentence. Null handling follows `clemency.law.tree`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from clemency.law import tree as t
+from clemency.law.facts import FACTS, Facts, validate_facts
+from clemency.law.parameters import resolve
+from clemency.law.pathway import Criterion, Pathway
+from clemency.law.tree import Node, Outcome, outcome_from
+
+Unknowns = frozenset[str]  # fact names, or "param:<name>" for a parameter not in force
+_NONE: Unknowns = frozenset()
+
+
+@dataclass
+class Step:
+    rule: str
+    value: Any
+    citation: str
+
+
+@dataclass
+class CriterionResult:
+    id: str
+    value: bool | None
+    citations: list[str]
+    explanation: str
+    facts_read: dict[str, Any]
+    missing_facts: list[str]
+    steps: list[Step] = field(default_factory=list)
+    verified: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "value": self.value,
+            "citations": self.citations,
+            "explanation": self.explanation,
+            "facts_read": {name: _jsonable(value) for name, value in self.facts_read.items()},
+            "missing_facts": self.missing_facts,
+            "verified": self.verified,
+        }
+
+
+@dataclass
+class DeadlineResult:
+    id: str
+    title: str
+    date: dt.date | None
+    citation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "date": _jsonable(self.date), "citation": self.citation}
+
+
+@dataclass
+class Result:
+    pathway: Pathway
+    as_of: dt.date
+    outcome: Outcome
+    eligible_from: dt.date | None
+    criteria: list[CriterionResult]
+    deadlines: list[DeadlineResult]
+    missing_facts: list[str]
+    reasons: list[str]
+
+    @property
+    def questions(self) -> list[str]:
+        return [FACTS[name].question for name in self.missing_facts if name in FACTS]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pathway": self.pathway.id,
+            "title": self.pathway.title,
+            "outcome": self.outcome.value,
+            "eligible_from": _jsonable(self.eligible_from),
+            "missing_facts": self.missing_facts,
+            "questions": self.questions,
+            "reasons": self.reasons,
+            "criteria": [criterion.to_dict() for criterion in self.criteria],
+            "deadlines": [deadline.to_dict() for deadline in self.deadlines],
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+class _Evaluation:
+    def __init__(self, facts: Mapping[str, Any], as_of: dt.date) -> None:
+        self.facts = facts
+        self.as_of = as_of
+        self.read: dict[str, Any] = {}
+        self.steps: list[Step] = []
+
+    def run(self, node: Node) -> tuple[Any, Unknowns]:
+        value, unknowns = self._eval(node)
+        if node.citation:
+            self.steps.append(Step(t.describe(node), _jsonable(value), node.citation))
+        return value, unknowns
+
+    def _all(self, items: tuple[Node, ...]) -> list[tuple[Any, Unknowns]]:
+        return [self.run(item) for item in items]
+
+    def _eval(self, node: Node) -> tuple[Any, Unknowns]:  # noqa: C901 - one branch per node kind
+        if isinstance(node, t.Fact):
+            if node.name not in FACTS:
+                raise KeyError(f"rule reads unknown fact {node.name}")
+            value = self.facts.get(node.name)
+            self.read[node.name] = value
+            return value, (frozenset({node.name}) if value is None else _NONE)
+        if isinstance(node, t.Param):
+            value = resolve(node.name, self.as_of)
+            return value, (frozenset({f"param:{node.name}"}) if value is None else _NONE)
+        if isinstance(node, t.Const):
+            return node.value, _NONE
+        if isinstance(node, t.AsOf):
+            return self.as_of, _NONE
+        if isinstance(node, (t.All, t.Any)):
+            return self._kleene(node)
+        if isinstance(node, t.Not):
+            value, unknowns = self.run(node.item)
+            return (None if value is None else not value), unknowns
+        if isinstance(node, t.Unless):
+            return self._kleene(t.All((node.rule, t.Not(node.exception))))
+        if isinstance(node, t.If):
+            cond, unknowns = self.run(node.cond)
+            if cond is None:
+                return None, unknowns
+            return self.run(node.then if cond else node.otherwise)
+        if isinstance(node, t.IsIn):
+            value, unknowns = self.run(node.value)
+            return (None if value is None else value in node.options), unknowns
+        if isinstance(node, (t.ListHasAny, t.ListOnly)):
+            return self._list(node)
+        operands = self._operands(node)
+        values = [value for value, _ in operands]
+        unknowns = frozenset().union(*(u for _, u in operands))
+        if any(value is None for value in values):
+            return None, unknowns
+        return _apply(node, values), _NONE
+
+    def _operands(self, node: Node) -> list[tuple[Any, Unknowns]]:
+        if isinstance(node, (t.Earliest, t.Latest)):
+            return self._all(node.items)
+        return [self.run(child) for child in node.children()]
+
+    def _kleene(self, node: t.All | t.Any) -> tuple[Any, Unknowns]:
+        results = self._all(node.items)
+        dominant = isinstance(node, t.Any)  # True dominates Any, False dominates All
+        if any(value is dominant for value, _ in results):
+            return dominant, _NONE
+        if any(value is None for value, _ in results):
+            return None, frozenset().union(*(u for value, u in results if value is None))
+        return (not dominant), _NONE
+
+    def _list(self, node: t.ListHasAny | t.ListOnly) -> tuple[Any, Unknowns]:
+        items, unknowns = self.run(node.items)
+        options, option_unknowns = self.run(node.options)
+        if items is None or options is None:
+            return None, unknowns | option_unknowns
+        if isinstance(node, t.ListOnly):
+            return (len(items) > 0 and all(item in options for item in items)), _NONE
+        if node.match == "section":
+            hit = any(item == opt or item.startswith(opt + "(") for item in items for opt in options)
+        else:
+            hit = any(item in options for item in items)
+        return hit, _NONE
+
+
+def _apply(node: Node, values: list[Any]) -> Any:
+    if isinstance(node, t.Compare):
+        left, right = values
+        ops = {
+            "==": left == right,
+            "!=": left != right,
+        }
+        if node.op in ops:
+            return ops[node.op]
+        return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[node.op]
+    if isinstance(node, t.Add):
+        return values[0] + values[1]
+    if isinstance(node, t.Sub):
+        return values[0] - values[1]
+    if isinstance(node, t.Mul):
+        return values[0] * values[1]
+    if isinstance(node, t.CeilDiv):
+        return -(-values[0] // values[1])
+    if isinstance(node, t.DaysBetween):
+        return (values[1] - values[0]).days
+    if isinstance(node, t.AddDays):
+        return values[0] + dt.timedelta(days=values[1])
+    if isinstance(node, t.AddYears):
+        return t.add_years(values[0], values[1])
+    if isinstance(node, t.AgeOn):
+        return t.age_on(values[0], values[1])
+    if isinstance(node, t.Earliest):
+        return min(values)
+    if isinstance(node, t.Latest):
+        return max(values)
+    raise TypeError(f"cannot evaluate {type(node).__name__}")
+
+
+class _Fill(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "unknown"
+
+
+def _sentence(template: str, facts: Mapping[str, Any], extra: Mapping[str, Any]) -> str:
+    fill = _Fill()
+    for name, value in {**facts, **extra}.items():
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            fill[name] = ", ".join(value) if value else "none"
+        elif isinstance(value, dt.date):
+            fill[name] = value.isoformat()
+        else:
+            fill[name] = str(value)
+    return string.Formatter().vformat(template, (), fill)
+
+
+def evaluate_criterion(criterion: Criterion, facts: Mapping[str, Any], as_of: dt.date) -> CriterionResult:
+    run = _Evaluation(facts, as_of)
+    value, unknowns = run.run(criterion.node)
+    if value is not None and not isinstance(value, bool):
+        raise TypeError(f"criterion {criterion.id} gave {value!r}, not true/false/unknown")
+    template = {True: criterion.explain_true, False: criterion.explain_false, None: criterion.explain_unknown}
+    return CriterionResult(
+        id=criterion.id,
+        value=value,
+        citations=list(criterion.citations),
+        explanation=_sentence(template[value], facts, {"as_of": as_of}),
+        facts_read=dict(run.read),
+        missing_facts=sorted(unknowns) if value is None else [],
+        steps=run.steps,
+        verified=criterion.verified,
+    )
+
+
+def evaluate_node(node: Node, facts: Mapping[str, Any], as_of: dt.date) -> tuple[Any, list[str]]:
+    """Value of any node and, when it is None, the facts or parameters that would settle it."""
+    value, unknowns = _Evaluation(facts, as_of).run(node)
+    return value, sorted(unknowns) if value is None else []
+
+
+def evaluate(
+    pathway: Pathway, facts: Mapping[str, Any] | Facts, as_of: dt.date, *, validated: bool = False
+) -> Result:
+    """Evaluate one pathway for one person on `as_of`. Raw facts are validated first."""
+    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
+        raise TypeError("as_of must be a datetime.date")
+    checked = dict(facts) if validated else validate_facts(facts)
+    criteria = [evaluate_criterion(criterion, checked, as_of) for criterion in pathway.criteria]
+    unknowns: set[str] = set()
+    for result in criteria:
+        unknowns.update(result.missing_facts)
+    eligible_from: dt.date | None = None
+    has_date = pathway.eligible_from is not None
+    if pathway.eligible_from is not None:
+        eligible_from, date_unknowns = evaluate_node(pathway.eligible_from, checked, as_of)
+        if not any(result.value is False for result in criteria):
+            unknowns.update(date_unknowns)
+    outcome = outcome_from([result.value for result in criteria], has_date, eligible_from, as_of)
+    if outcome is Outcome.INELIGIBLE:
+        unknowns = set()
+    deadlines = []
+    for deadline in pathway.deadlines:
+        date, _ = evaluate_node(deadline.node, checked, as_of)
+        deadlines.append(DeadlineResult(deadline.id, deadline.title, date, deadline.citation))
+    missing = sorted(name for name in unknowns if not name.startswith("param:"))
+    reasons = [
+        f"no value of {name.removeprefix('param:')} is in force on {as_of.isoformat()}"
+        for name in sorted(unknowns)
+        if name.startswith("param:")
+    ]
+    return Result(
+        pathway=pathway,
+        as_of=as_of,
+        outcome=outcome,
+        eligible_from=eligible_from if outcome in (Outcome.ELIGIBLE, Outcome.NOT_YET) else None,
+        criteria=criteria,
+        deadlines=deadlines,
+        missing_facts=missing,
+        reasons=reasons,
+    )
