@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+from clemency.cases.jurisdictions import FEDERAL, JURISDICTION_CHOICES, validate_jurisdiction
 
 
 class CaseStatus(models.TextChoices):
@@ -74,9 +78,205 @@ class PrivilegeGrant(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="privilege_grants")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     granted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "user"], name="one_grant_per_case_user")]
+
+
+class CaseStatusChange(models.Model):
+    """One move along the pipeline: the history row every transition writes."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=CaseStatus.choices)
+    to_status = models.CharField(max_length=20, choices=CaseStatus.choices)
+    reason = models.TextField(blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} -> {self.get_to_status_display()}"
+
+
+class Conviction(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="convictions")
+    jurisdiction = models.CharField(
+        max_length=10,
+        choices=JURISDICTION_CHOICES,
+        validators=[validate_jurisdiction],
+        help_text="federal, dc, or a state code such as us-wi",
+    )
+    court = models.CharField(max_length=200, blank=True)
+    docket_number = models.CharField(max_length=80, blank=True)
+    offense_date = models.DateField(null=True, blank=True)
+    conviction_date = models.DateField(null=True, blank=True)
+    sentencing_date = models.DateField(null=True, blank=True)
+    judgment_final_date = models.DateField(
+        null=True, blank=True, help_text="When direct appeal ended (or the time for it ran out)"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sentencing_date", "-id"]
+
+    def __str__(self) -> str:
+        where = self.get_jurisdiction_display()
+        return f"{where} {self.docket_number}".strip()
+
+    @property
+    def is_federal(self) -> bool:
+        return self.jurisdiction == FEDERAL
+
+    def clean(self) -> None:
+        # Dates run in order: offense, conviction, sentencing, final judgment.
+        order = [
+            ("offense_date", "offense"),
+            ("conviction_date", "conviction"),
+            ("sentencing_date", "sentencing"),
+            ("judgment_final_date", "final judgment"),
+        ]
+        errors: dict[str, str] = {}
+        known = [(field, label, getattr(self, field)) for field, label in order if getattr(self, field)]
+        for (_, earlier_label, earlier), (field, label, later) in zip(known, known[1:], strict=False):
+            if later < earlier:
+                errors[field] = (
+                    f"The {label} date ({later:%Y-%m-%d}) is before the {earlier_label} date "
+                    f"({earlier:%Y-%m-%d})."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class OffenseCategory(models.TextChoices):
+    DRUG = "drug", "Drug"
+    VIOLENT = "violent", "Violent"
+    SEX = "sex", "Sex"
+    WEAPON = "weapon", "Weapon"
+    PROPERTY = "property", "Property"
+    FRAUD = "fraud", "Fraud"
+    OTHER = "other", "Other"
+
+
+class Charge(models.Model):
+    conviction = models.ForeignKey(Conviction, on_delete=models.CASCADE, related_name="charges")
+    statute = models.CharField(
+        "statute citation", max_length=200, help_text="As written, e.g. 21 U.S.C. 841(b)(1)(A)"
+    )
+    description = models.CharField(max_length=300, blank=True)
+    offense_category = models.CharField(max_length=20, choices=OffenseCategory.choices)
+    offense_class = models.CharField("class", max_length=60, blank=True, help_text="e.g. Class A felony")
+    counts = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.statute} ({self.counts} count{'s' if self.counts != 1 else ''})"
+
+
+class SentenceType(models.TextChoices):
+    TERM = "term", "Term of years"
+    LIFE = "life", "Life"
+    LIFE_WITHOUT_PAROLE = "life_without_parole", "Life without parole"
+    DEATH = "death", "Death"
+    PROBATION = "probation", "Probation"
+
+
+class Sentence(models.Model):
+    conviction = models.OneToOneField(Conviction, on_delete=models.CASCADE, related_name="sentence")
+    sentence_type = models.CharField(max_length=30, choices=SentenceType.choices)
+    sentence_term_days = models.PositiveIntegerField(
+        "term in days",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Required for a term of years; e.g. 10 years = 3650 days",
+    )
+    custody_start_date = models.DateField(null=True, blank=True)
+    jail_credit_days = models.PositiveIntegerField(null=True, blank=True)
+    offense_level = models.PositiveSmallIntegerField(
+        "guideline offense level",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(43)],
+        help_text="Federal only, 1 to 43",
+    )
+    criminal_history_points = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Federal only"
+    )
+
+    def __str__(self) -> str:
+        if self.sentence_type == SentenceType.TERM and self.sentence_term_days:
+            return f"{self.sentence_term_days} days"
+        return self.get_sentence_type_display()
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.sentence_type == SentenceType.TERM and self.sentence_term_days is None:
+            errors["sentence_term_days"] = "A term of years needs its length in days."
+        if (
+            self.sentence_type in (SentenceType.LIFE, SentenceType.LIFE_WITHOUT_PAROLE, SentenceType.DEATH)
+            and self.sentence_term_days is not None
+        ):
+            errors["sentence_term_days"] = (
+                f"A {self.get_sentence_type_display().lower()} sentence has no term in days: leave it empty."
+            )
+        try:
+            conviction: Conviction | None = self.conviction
+        except Conviction.DoesNotExist:
+            conviction = None
+        if conviction is not None and conviction.jurisdiction and not conviction.is_federal:
+            for field in ("offense_level", "criminal_history_points"):
+                if getattr(self, field) is not None:
+                    errors[field] = "Guideline figures apply to federal sentences only."
+        if errors:
+            raise ValidationError(errors)
+
+
+class PartyRole(models.TextChoices):
+    CO_DEFENDANT = "co_defendant", "Co-defendant"
+    VICTIM = "victim", "Victim"
+    WITNESS = "witness", "Witness"
+
+
+class Party(models.Model):
+    """Someone else in a conviction, kept so a conflict check can find them."""
+
+    conviction = models.ForeignKey(Conviction, on_delete=models.CASCADE, related_name="parties")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=20, choices=PartyRole.choices)
+    notes = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["role", "name"]
+        verbose_name_plural = "parties"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
+
+class Note(models.Model):
+    """The case journal. A privileged note is attorney work product: its reads are audited."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField()
+    privileged = models.BooleanField(default=False, help_text="Attorney work product or client confidence")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Note {self.pk} on {self.case_id}"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from clemency.accounts.access import restrict
-from clemency.cases.models import OPEN_STATUSES, Case
+from clemency.cases.models import OPEN_STATUSES, Case, Conviction, Party
+from clemency.people.models import Person
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:
@@ -17,3 +19,89 @@ def visible_cases(user: Any) -> QuerySet[Case]:
 def open_cases_by_urgency(user: Any) -> QuerySet[Case]:
     """Open cases, the nearest execution date or deadline first (refined by the deadlines app)."""
     return visible_cases(user).filter(status__in=OPEN_STATUSES).order_by("priority", "-updated_at")
+
+
+def visible_people(user: Any) -> QuerySet[Person]:
+    return restrict(Person.objects.select_related("team"), user)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def person_matches(term: str) -> Q:
+    """People by name, alias or identifier (the part of `search` that concerns a Person)."""
+    needle = _normalise(term)
+    return (
+        Q(search_names__contains=needle)
+        | Q(bop_register_number__iexact=term.strip())
+        | Q(state_doc_number__iexact=term.strip())
+    )
+
+
+@dataclass
+class SearchResults:
+    query: str
+    people: list[Person]
+    cases: list[Case]
+
+    @property
+    def empty(self) -> bool:
+        return not self.people and not self.cases
+
+
+def search(user: Any, query: str, limit: int = 50) -> SearchResults:
+    """People and cases by name, alias, BOP or DOC number, and docket number; only the user's teams."""
+    query = query.strip()
+    if len(query) < 2:
+        return SearchResults(query=query, people=[], cases=[])
+    people = list(visible_people(user).filter(person_matches(query))[:limit])
+    dockets = restrict(Conviction.objects.all(), user, "case__team").filter(docket_number__icontains=query)
+    cases = list(
+        visible_cases(user)
+        .filter(
+            Q(person__in=[p.pk for p in people])
+            | Q(pk__in=dockets.values("case_id"))
+            | Q(title__icontains=query)
+        )
+        .distinct()[:limit]
+    )
+    return SearchResults(query=query, people=people, cases=cases)
+
+
+@dataclass
+class ConflictHit:
+    name: str
+    role: str  # "client", or a party role: co_defendant, victim, witness
+    role_label: str
+    case: Case | None
+    person: Person | None
+
+
+def conflicts(user: Any, name: str) -> list[ConflictHit]:
+    """Where a name appears among the user's teams' clients, co-defendants, victims and witnesses."""
+    needle = _normalise(name)
+    if len(needle) < 2:
+        return []
+    hits: list[ConflictHit] = []
+    for person in visible_people(user).filter(search_names__contains=needle).prefetch_related("cases"):
+        cases: list[Case | None] = [*person.cases.all()] or [None]
+        for case in cases:
+            hits.append(
+                ConflictHit(name=str(person), role="client", role_label="Client", case=case, person=person)
+            )
+    parties = restrict(
+        Party.objects.select_related("conviction__case__person"), user, "conviction__case__team"
+    ).filter(name__icontains=name.strip())
+    for party in parties:
+        case = party.conviction.case
+        hits.append(
+            ConflictHit(
+                name=party.name,
+                role=party.role,
+                role_label=party.get_role_display(),
+                case=case,
+                person=case.person,
+            )
+        )
+    return hits

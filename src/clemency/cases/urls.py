@@ -1,4 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from clemency.cases import views, views_tools
 
 app_name = "cases"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("new/", views.case_create, name="create"),
+    path("search/", views_tools.search_page, name="search"),
+    path("conflicts/", views_tools.conflicts_page, name="conflicts"),
+    path("import/", views_tools.import_page, name="import"),
+    path("export.csv", views_tools.export_csv, name="export"),
+    path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/edit/", views.case_edit, name="edit"),
+    path("<int:pk>/move/", views.case_move, name="move"),
+    path("<int:pk>/notes/", views.note_add, name="note-add"),
+    path("<int:pk>/convictions/new/", views.conviction_create, name="conviction-create"),
+    path("convictions/<int:pk>/edit/", views.conviction_edit, name="conviction-edit"),
+    path("convictions/<int:pk>/charges/", views.charge_add, name="charge-add"),
+    path("convictions/<int:pk>/parties/", views.party_add, name="party-add"),
+]

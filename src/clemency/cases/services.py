@@ -1,0 +1,263 @@
+"""Every change to a case and its record goes through one function here: atomic, validated, audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from clemency.accounts.access import can_read_privileged
+from clemency.audit.services import record_event, snapshot
+from clemency.cases.models import (
+    CASE_TRANSITIONS,
+    Case,
+    CaseStatus,
+    CaseStatusChange,
+    Charge,
+    Conviction,
+    Note,
+    Party,
+    Sentence,
+)
+
+CASE_FIELDS = ("title", "source", "priority", "summary", "opened_on")
+CONVICTION_FIELDS = (
+    "jurisdiction",
+    "court",
+    "docket_number",
+    "offense_date",
+    "conviction_date",
+    "sentencing_date",
+    "judgment_final_date",
+)
+SENTENCE_FIELDS = (
+    "sentence_type",
+    "sentence_term_days",
+    "custody_start_date",
+    "jail_credit_days",
+    "offense_level",
+    "criminal_history_points",
+)
+CHARGE_FIELDS = ("statute", "description", "offense_category", "offense_class", "counts")
+
+
+def _user(actor: Any) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _only(values: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+    unknown = set(values) - set(allowed)
+    if unknown:
+        raise ValidationError(dict.fromkeys(sorted(unknown), "This field cannot be set here."))
+    return values
+
+
+def create_case(*, actor: Any, person: Any, **values: Any) -> Case:
+    with transaction.atomic():
+        case = Case(team_id=person.team_id, person=person, **_only(values, CASE_FIELDS))
+        case.full_clean()
+        case.save()
+        record_event(
+            "case.create", actor=actor, obj=case, case_id=case.pk, team_id=case.team_id, after=snapshot(case)
+        )
+    return case
+
+
+def update_case(case: Case, *, actor: Any, **values: Any) -> Case:
+    with transaction.atomic():
+        before = snapshot(Case.objects.select_for_update().get(pk=case.pk))
+        for name, value in _only(values, CASE_FIELDS).items():
+            setattr(case, name, value)
+        case.full_clean()
+        case.save()
+        record_event(
+            "case.update",
+            actor=actor,
+            obj=case,
+            case_id=case.pk,
+            team_id=case.team_id,
+            before=before,
+            after=snapshot(case),
+        )
+    return case
+
+
+def move_case(case: Case, *, actor: Any, to_status: str, reason: str = "") -> Case:
+    """Move a case along the pipeline; a move the pipeline does not allow is refused."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        if to_status not in CaseStatus.values:
+            raise ValidationError({"to_status": f"{to_status!r} is not a case status."})
+        allowed = CASE_TRANSITIONS[current.status]
+        if to_status not in allowed:
+            names = ", ".join(sorted(CaseStatus(s).label for s in allowed)) or "nothing (it is closed)"
+            raise ValidationError(
+                {
+                    "to_status": (
+                        f"A case in {CaseStatus(current.status).label} cannot move to "
+                        f"{CaseStatus(to_status).label}; it can move to {names}."
+                    )
+                }
+            )
+        if to_status == CaseStatus.DECLINED and not reason:
+            raise ValidationError({"reason": "Declining a case needs a reason."})
+        from_status = current.status
+        case.status = to_status
+        if to_status == CaseStatus.DECLINED:
+            case.declined_reason = reason
+        case.save(update_fields=["status", "declined_reason", "updated_at"])
+        CaseStatusChange.objects.create(
+            case=case,
+            from_status=from_status,
+            to_status=to_status,
+            reason=reason,
+            actor=_user(actor),
+            actor_name=str(actor) if actor else "system",
+        )
+        record_event(
+            "case.move",
+            actor=actor,
+            obj=case,
+            case_id=case.pk,
+            team_id=case.team_id,
+            before={"status": from_status},
+            after={"status": to_status, "reason": reason},
+        )
+    return case
+
+
+def _audit(action: str, obj: Any, case: Case, actor: Any, before: dict[str, Any] | None = None) -> None:
+    record_event(
+        action,
+        actor=actor,
+        obj=obj,
+        case_id=case.pk,
+        team_id=case.team_id,
+        before=before,
+        after=snapshot(obj),
+    )
+
+
+def add_conviction(
+    case: Case, *, actor: Any, sentence: dict[str, Any] | None = None, **values: Any
+) -> Conviction:
+    """Record a conviction, and its sentence when one is given, as one change."""
+    with transaction.atomic():
+        conviction = Conviction(case=case, **_only(values, CONVICTION_FIELDS))
+        conviction.full_clean()
+        conviction.save()
+        _audit("conviction.create", conviction, case, actor)
+        if sentence:
+            set_sentence(conviction, actor=actor, **sentence)
+    return conviction
+
+
+def update_conviction(conviction: Conviction, *, actor: Any, **values: Any) -> Conviction:
+    with transaction.atomic():
+        before = snapshot(Conviction.objects.select_for_update().get(pk=conviction.pk))
+        for name, value in _only(values, CONVICTION_FIELDS).items():
+            setattr(conviction, name, value)
+        conviction.full_clean()
+        sentence = Sentence.objects.filter(conviction=conviction).first()
+        if sentence is not None:
+            sentence.conviction = conviction
+            sentence.full_clean()  # a guideline level stays federal-only if the jurisdiction changes
+        conviction.save()
+        _audit("conviction.update", conviction, conviction.case, actor, before)
+    return conviction
+
+
+def set_sentence(conviction: Conviction, *, actor: Any, **values: Any) -> Sentence:
+    """Record the conviction's sentence, replacing the one recorded before (kept in the audit log)."""
+    with transaction.atomic():
+        sentence = Sentence.objects.select_for_update().filter(conviction=conviction).first()
+        before = snapshot(sentence) if sentence else None
+        if sentence is None:
+            sentence = Sentence(conviction=conviction)
+        values = _only(values, SENTENCE_FIELDS)
+        for name in SENTENCE_FIELDS:
+            setattr(sentence, name, values.get(name))
+        sentence.full_clean(validate_unique=False)
+        sentence.save()
+        _audit("sentence.set", sentence, conviction.case, actor, before)
+    return sentence
+
+
+def add_charge(conviction: Conviction, *, actor: Any, **values: Any) -> Charge:
+    with transaction.atomic():
+        charge = Charge(conviction=conviction, **_only(values, CHARGE_FIELDS))
+        charge.full_clean()
+        charge.save()
+        _audit("charge.create", charge, conviction.case, actor)
+    return charge
+
+
+def remove_charge(charge: Charge, *, actor: Any) -> None:
+    with transaction.atomic():
+        case = charge.conviction.case
+        record_event(
+            "charge.delete",
+            actor=actor,
+            obj=charge,
+            case_id=case.pk,
+            team_id=case.team_id,
+            before=snapshot(charge),
+        )
+        charge.delete()
+
+
+def add_party(conviction: Conviction, *, actor: Any, name: str, role: str, notes: str = "") -> Party:
+    with transaction.atomic():
+        party = Party(conviction=conviction, name=name.strip(), role=role, notes=notes)
+        party.full_clean()
+        party.save()
+        _audit("party.create", party, conviction.case, actor)
+    return party
+
+
+def add_note(case: Case, *, actor: Any, body: str, privileged: bool = False) -> Note:
+    with transaction.atomic():
+        note = Note(case=case, author=_user(actor), body=body, privileged=privileged)
+        note.full_clean(exclude=["author"])
+        note.save()
+        # The body of a privileged note stays out of the audit log, which more people may read.
+        after = {"privileged": privileged} if privileged else snapshot(note)
+        record_event("note.create", actor=actor, obj=note, case_id=case.pk, team_id=case.team_id, after=after)
+    return note
+
+
+def notes_for_reader(case: Case, *, actor: Any) -> list[Note]:
+    """The case's notes this user may read; every privileged note shown is recorded as read."""
+    notes = list(case.notes.select_related("author"))
+    if not can_read_privileged(actor, case.team_id, case.pk):
+        return [note for note in notes if not note.privileged]
+    privileged = [note.pk for note in notes if note.privileged]
+    if privileged:
+        record_event(
+            "note.read_privileged",
+            actor=actor,
+            case_id=case.pk,
+            team_id=case.team_id,
+            after={"note_ids": privileged},
+        )
+    return notes
+
+
+def grant_privilege(case: Case, *, actor: Any, user: Any) -> None:
+    from clemency.cases.models import PrivilegeGrant
+
+    with transaction.atomic():
+        grant, created = PrivilegeGrant.objects.get_or_create(
+            case=case, user=user, defaults={"granted_by": _user(actor)}
+        )
+        if created:
+            record_event(
+                "case.privilege_granted",
+                actor=actor,
+                obj=case,
+                case_id=case.pk,
+                team_id=case.team_id,
+                after={"user": user.pk},
+            )

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import django_tables2 as tables
+
+from clemency.cases.models import Case
+
+
+class CaseTable(tables.Table):
+    case = tables.Column(
+        accessor="pk",
+        verbose_name="Case",
+        linkify=("cases:detail", {"pk": tables.A("pk")}),
+        order_by=("title", "pk"),
+    )
+    person = tables.Column(
+        linkify=("people:detail", {"pk": tables.A("person_id")}),
+        order_by=("person__family_name", "person__given_name"),
+    )
+    status = tables.Column()
+    priority = tables.Column()
+    source = tables.Column()
+    team = tables.Column()
+    updated_at = tables.DateTimeColumn(verbose_name="Updated", format="Y-m-d")
+
+    class Meta:
+        model = Case
+        fields = ["case", "person", "status", "priority", "source", "team", "updated_at"]
+        attrs = {"class": "table"}
+        empty_text = "No cases match."
+
+    def render_case(self, record: Case) -> str:
+        return str(record)

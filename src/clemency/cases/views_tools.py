@@ -1,0 +1,82 @@
+"""Search, conflict check, import and export: thin views over selectors and the import module."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from clemency.accounts.access import writable_teams
+from clemency.accounts.http import AuthenticatedHttpRequest
+from clemency.audit.services import record_event
+from clemency.cases import importing
+from clemency.cases.exporting import export_cases
+from clemency.cases.filtersets import CaseFilterSet
+from clemency.cases.forms import ConflictForm, ImportForm, SearchForm
+from clemency.cases.selectors import conflicts, search, visible_cases
+
+
+@login_required
+def search_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    results = search(request.user, form.cleaned_data["q"]) if form.is_valid() else None
+    return render(request, "cases/search.html", {"form": form, "results": results})
+
+
+@login_required
+def conflicts_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = ConflictForm(request.GET or None)
+    hits = None
+    if form.is_valid():
+        hits = conflicts(request.user, form.cleaned_data["name"])
+        record_event(
+            "case.conflict_check",
+            actor=request.user,
+            after={"name": form.cleaned_data["name"], "hits": len(hits)},
+        )
+    return render(request, "cases/conflicts.html", {"form": form, "hits": hits})
+
+
+@login_required
+def import_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    teams = writable_teams(request.user)
+    if not teams.exists():
+        raise PermissionDenied("Your role is read-only on every team.")
+    form = ImportForm(request.POST or None, request.FILES or None, teams=teams)
+    report = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        report = importing.import_people_cases(
+            form.cleaned_data["file"].read(),
+            team=form.cleaned_data["team"],
+            actor=request.user,
+            only_valid_rows=form.cleaned_data["only_valid_rows"],
+        )
+        status = 200 if report.written else 400
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "cases/import.html",
+        {
+            "form": form,
+            "report": report,
+            "columns": importing.COLUMNS,
+            "doc": importing.__doc__,
+        },
+        status=status,
+    )
+
+
+@login_required
+def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
+    filterset = CaseFilterSet(request.GET, queryset=visible_cases(request.user), request=request)
+    cases = filterset.qs.prefetch_related("convictions")
+    body = export_cases(cases)
+    record_event(
+        "case.export", actor=request.user, after={"query": request.GET.urlencode(), "rows": len(cases)}
+    )
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="cases.csv"'
+    return response
