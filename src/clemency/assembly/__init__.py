@@ -1,0 +1,47 @@
+"""Documents and exhibit bundles: case variables + DOCX templates -> DOCX/PDF; files -> one bundle.
+
+A pure library: no Django. The platform maps its models to `CaseContext` and calls
+`render_docx`, `docx_to_pdf` and `build_bundle`.
+"""
+
+from clemency.assembly.bundle import (
+    BundleResult,
+    ExhibitSource,
+    Skipped,
+    SourceDigest,
+    TocEntry,
+    build_bundle,
+)
+from clemency.assembly.catalog import (
+    TEMPLATES,
+    Applicability,
+    TemplateSpec,
+    applicable_templates,
+    get_template,
+)
+from clemency.assembly.context import SENSITIVE_FIELDS, CaseContext, schema_variables
+from clemency.assembly.errors import AssemblyError, ConversionError, TemplateError
+from clemency.assembly.pdf import docx_to_pdf
+from clemency.assembly.render import render_docx
+
+__all__ = [
+    "SENSITIVE_FIELDS",
+    "TEMPLATES",
+    "Applicability",
+    "AssemblyError",
+    "BundleResult",
+    "CaseContext",
+    "ConversionError",
+    "ExhibitSource",
+    "TemplateError",
+    "TemplateSpec",
+    "Skipped",
+    "SourceDigest",
+    "TocEntry",
+    "applicable_templates",
+    "build_bundle",
+    "docx_to_pdf",
+    "get_template",
+    "render_docx",
+    "schema_variables",
+]

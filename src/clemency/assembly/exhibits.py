@@ -1,0 +1,200 @@
+"""Uploaded exhibits -> readable PDFs, or a plain reason why a file was left out.
+
+Accepted: PDF, DOCX (through LibreOffice), JPEG, PNG and HEIC/HEIF (phone photos, via pillow-heif).
+A broken upload (zero bytes, corrupt, encrypted, unknown kind) never stops the bundle: it becomes
+a `Skipped` with the file's name and the reason, and the exhibit is left out.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import filetype
+from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError, PyPdfError
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from clemency.assembly.errors import ConversionError
+from clemency.assembly.pdf import convert_many
+
+KINDS = ("pdf", "docx", "jpeg", "png", "heic")
+_EXTENSIONS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".png": "png",
+    ".heic": "heic",
+    ".heif": "heic",
+}
+_MIMES = {
+    "application/pdf": "pdf",
+    "image/jpeg": "jpeg",
+    "image/png": "png",
+    "image/heic": "heic",
+    "image/heif": "heic",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/zip": "docx",
+}
+IMAGE_MARGIN_PT = 36
+
+_heif_registered = False
+
+
+@dataclass(frozen=True)
+class ExhibitSource:
+    """One file to bundle. `kind` is one of KINDS, or None to detect it from the content."""
+
+    name: str
+    filename: str
+    data: bytes = field(repr=False)
+    kind: str | None = None
+    public: bool = True  # may appear in a redacted public copy
+
+
+@dataclass(frozen=True)
+class Skipped:
+    name: str
+    filename: str
+    reason: str
+
+
+def detect_kind(source: ExhibitSource) -> str | None:
+    if source.kind:
+        return source.kind.lower().replace("jpg", "jpeg").replace("heif", "heic")
+    guess = filetype.guess(source.data)
+    if guess is not None and guess.mime in _MIMES:
+        kind = _MIMES[guess.mime]
+        if (
+            kind == "docx"
+            and PurePath(source.filename).suffix.lower() != ".docx"
+            and guess.mime == "application/zip"
+        ):
+            return None
+        return kind
+    return _EXTENSIONS.get(PurePath(source.filename).suffix.lower())
+
+
+def open_pdf(data: bytes) -> PdfReader:
+    """A PDF we can bundle, or ValueError saying why not (encrypted, corrupt, no pages)."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+    except (PdfReadError, PyPdfError, ValueError, TypeError, KeyError, OSError) as error:
+        raise ValueError(f"corrupt PDF ({error})") from None
+    if reader.is_encrypted:
+        raise ValueError("encrypted PDF: remove the password and upload it again")
+    try:
+        count = len(reader.pages)
+        for page in reader.pages:
+            _ = page.mediabox.width  # touches every page object, so a broken page tree fails here
+    except Exception as error:  # pypdf raises many kinds on broken files; all mean "corrupt"
+        raise ValueError(f"corrupt PDF ({type(error).__name__}: {error})") from None
+    if count == 0:
+        raise ValueError("PDF has no pages")
+    return reader
+
+
+def image_to_pdf(data: bytes) -> bytes:
+    """One letter-size page per image frame, the image fitted inside the margins, upright."""
+    global _heif_registered
+    if not _heif_registered:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+        _heif_registered = True
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ValueError(f"unreadable image ({error})") from None
+    upright = ImageOps.exif_transpose(image).convert("RGB")
+    out = io.BytesIO()
+    width, height = letter
+    pdf = canvas.Canvas(out, pagesize=letter)
+    box_w, box_h = width - 2 * IMAGE_MARGIN_PT, height - 2 * IMAGE_MARGIN_PT
+    scale = min(box_w / upright.width, box_h / upright.height)
+    draw_w, draw_h = upright.width * scale, upright.height * scale
+    pdf.drawImage(ImageReader(upright), (width - draw_w) / 2, (height - draw_h) / 2, draw_w, draw_h)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def _check_docx(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise ValueError("not a Word document (no word/document.xml)")
+            if archive.testzip() is not None:
+                raise ValueError("corrupt DOCX (a damaged part)")
+    except zipfile.BadZipFile:
+        raise ValueError("corrupt DOCX (not a valid zip archive)") from None
+
+
+def _convert_docx(docx_sources: list[tuple[int, ExhibitSource]]) -> dict[int, bytes | str]:
+    """PDF bytes, or the reason, for each DOCX; one LibreOffice start for all, then one at a time
+    only if the batch fails (to find the file that broke it)."""
+    results: dict[int, bytes | str] = {}
+    if not docx_sources:
+        return results
+    try:
+        pdfs = convert_many([s.data for _, s in docx_sources])
+        return {index: pdf for (index, _), pdf in zip(docx_sources, pdfs, strict=True)}
+    except ConversionError:
+        pass
+    for index, source in docx_sources:
+        try:
+            results[index] = convert_many([source.data])[0]
+        except ConversionError as error:
+            results[index] = f"DOCX could not be converted to PDF ({error})"
+    return results
+
+
+def prepare_exhibits(
+    sources: list[ExhibitSource], on_each: Callable[[], None] | None = None
+) -> list[PdfReader | Skipped]:
+    """A PdfReader for each source in order, or a Skipped saying why it was left out.
+    `on_each` is called once per source as it is done (for progress reporting)."""
+    tick = on_each or (lambda: None)
+    prepared: list[PdfReader | Skipped | None] = [None] * len(sources)
+    docx_sources: list[tuple[int, ExhibitSource]] = []
+    for index, source in enumerate(sources):
+        if not source.data:
+            prepared[index] = Skipped(source.name, source.filename, "empty file (0 bytes)")
+            tick()
+            continue
+        kind = detect_kind(source)
+        try:
+            if kind == "pdf":
+                prepared[index] = open_pdf(source.data)
+            elif kind == "docx":
+                _check_docx(source.data)
+                docx_sources.append((index, source))
+            elif kind in ("jpeg", "png", "heic"):
+                prepared[index] = open_pdf(image_to_pdf(source.data))
+            else:
+                prepared[index] = Skipped(
+                    source.name, source.filename, f"unsupported file type (accepted: {', '.join(KINDS)})"
+                )
+        except ValueError as error:
+            prepared[index] = Skipped(source.name, source.filename, str(error))
+        if prepared[index] is not None:
+            tick()
+    for index, result in _convert_docx(docx_sources).items():
+        source = sources[index]
+        if isinstance(result, str):
+            prepared[index] = Skipped(source.name, source.filename, result)
+        else:
+            try:
+                prepared[index] = open_pdf(result)
+            except ValueError as error:
+                prepared[index] = Skipped(source.name, source.filename, f"converted DOCX unreadable: {error}")
+        tick()
+    return [p for p in prepared if p is not None]

@@ -1,0 +1,1 @@
+"""DOCX templates (built by build_templates.py) and their generator."""
