@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from clemency.petitions.api.views import PetitionViewSet
+
+router = SimpleRouter()
+router.register("petitions", PetitionViewSet, basename="petition")
+urlpatterns = router.urls

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from clemency.petitions.models import Petition, PetitionStatus
+
+
+class PetitionForm(forms.ModelForm):
+    class Meta:
+        model = Petition
+        fields = ["pathway", "title", "deciding_authority", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+
+class MoveForm(forms.Form):
+    """Move a petition along its pipeline. The service decides whether the move is allowed."""
+
+    status = forms.ChoiceField(label="Move to", choices=PetitionStatus.choices)
+    on = forms.DateField(
+        label="On (date it happened)",
+        required=False,
+        help_text="YYYY-MM-DD; today if left empty",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, petition: Petition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Offer only the allowed moves, but accept any status so that a stale page's move reaches
+        # the service and is refused with its explanation rather than a bare "invalid choice".
+        self.fields["status"].widget.choices = petition.next_status_choices()
