@@ -8,7 +8,6 @@ a `Skipped` with the file's name and the reason, and the exhibit is left out.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -22,7 +21,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from clemency.assembly.errors import ConversionError
-from clemency.assembly.pdf import convert_many
+from clemency.assembly.pdf import convert_many, docx_problem
 
 KINDS = ("pdf", "docx", "jpeg", "png", "heic")
 _EXTENSIONS = {
@@ -128,14 +127,9 @@ def image_to_pdf(data: bytes) -> bytes:
 
 
 def _check_docx(data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "word/document.xml" not in archive.namelist():
-                raise ValueError("not a Word document (no word/document.xml)")
-            if archive.testzip() is not None:
-                raise ValueError("corrupt DOCX (a damaged part)")
-    except zipfile.BadZipFile:
-        raise ValueError("corrupt DOCX (not a valid zip archive)") from None
+    problem = docx_problem(data)
+    if problem:
+        raise ValueError(problem)
 
 
 def _convert_docx(docx_sources: list[tuple[int, ExhibitSource]]) -> dict[int, bytes | str]:

@@ -6,10 +6,12 @@ Each conversion runs in its own temporary directory with its own LibreOffice pro
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess  # noqa: S404 - we run LibreOffice, with a fixed argument list and no shell
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,6 +38,21 @@ def soffice_path() -> str:
     )
 
 
+def docx_problem(data: bytes) -> str | None:
+    """Why these bytes are not a readable DOCX, or None if they are."""
+    if not data:
+        return "empty file (0 bytes)"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                return "not a Word document (no word/document.xml)"
+            if archive.testzip() is not None:
+                return "corrupt DOCX (a damaged part)"
+    except zipfile.BadZipFile:
+        return "corrupt DOCX (not a valid zip archive)"
+    return None
+
+
 def docx_to_pdf(docx: bytes) -> bytes:
     """Convert one DOCX document to PDF bytes."""
     return convert_many([docx], suffix=".docx")[0]
@@ -53,8 +70,9 @@ def convert_many(documents: Sequence[bytes], *, suffix: str = ".docx") -> list[b
         out_dir.mkdir()
         inputs = []
         for index, data in enumerate(documents):
-            if not data:
-                raise ConversionError(f"document {index + 1} is empty (0 bytes)")
+            problem = docx_problem(data) if suffix == ".docx" else None
+            if problem:
+                raise ConversionError(f"document {index + 1} cannot be converted: {problem}")
             path = work / f"doc{index:04d}{suffix}"
             path.write_bytes(data)
             inputs.append(str(path))

@@ -119,7 +119,7 @@ def federal_commutation_petition() -> Builder:
     b.heading("1. Petitioner")
     b.lines(
         "Full name: {{ person.full_name }}",
-        "Other names used: {{ person.other_names|join(', ') or 'none' }}",
+        "Other names used: {{ person.other_names|join(', ') or 'none listed' }}",
         "Date of birth: {{ person.birth_date|longdate }}",
         "Citizenship: {{ person.citizenship }}",
         "Federal Bureau of Prisons register number: {{ person.bop_register_number }}",
@@ -143,11 +143,11 @@ def federal_commutation_petition() -> Builder:
         "- {{ petition }}",
         "{%p endfor %}",
         "{%p else %}",
-        "None.",
+        "None listed.",
         "{%p endif %}",
     )
     b.heading("5. Detainers and other pending charges")
-    b.lines("{{ case.detainers or 'None known.' }}")
+    b.lines("{{ case.detainers }}")
     b.heading("6. Conduct and programs while in custody")
     b.lines(
         "Disciplinary record: {{ person.disciplinary_record }}",
@@ -177,7 +177,7 @@ def federal_pardon_petition() -> Builder:
     b.heading("1. Petitioner")
     b.lines(
         "Full name: {{ person.full_name }}",
-        "Other names used: {{ person.other_names|join(', ') or 'none' }}",
+        "Other names used: {{ person.other_names|join(', ') or 'none listed' }}",
         "Date of birth: {{ person.birth_date|longdate }}",
         "Citizenship: {{ person.citizenship }}",
         "Home address: {{ person.address.one_line }}",
@@ -189,7 +189,7 @@ def federal_pardon_petition() -> Builder:
     b.heading("4. Reasons for seeking pardon")
     b.lines("{{ case.reasons }}")
     b.heading("5. Previous petitions for executive clemency")
-    b.lines("{{ case.prior_clemency_petitions|join('; ') or 'None.' }}")
+    b.lines("{{ case.prior_clemency_petitions|join('; ') or 'None listed.' }}")
     b.heading("Counsel")
     b.signature()
     return b
@@ -356,7 +356,7 @@ def marijuana_pardon_certificate() -> Builder:
     b.heading("About the applicant")
     b.lines(
         "Full name: {{ person.full_name }}",
-        "Other names: {{ person.other_names|join(', ') or 'none' }}",
+        "Other names: {{ person.other_names|join(', ') or 'none listed' }}",
         "Date of birth: {{ person.birth_date|longdate }}",
         "Place of birth: {{ person.birth_place }}",
         "Citizenship or immigration status: {{ person.citizenship }}",
