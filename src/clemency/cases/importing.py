@@ -239,45 +239,41 @@ def _model_errors(error: ValidationError, record: str, row: int, cells: dict[str
     return found
 
 
-def _check_row(
-    number: int, cells: dict[str, str], team: Any, seen: dict[str, int]
-) -> tuple[ParsedRow, list[CellError]]:
+def _parse_cells(number: int, cells: dict[str, str]) -> tuple[dict[str, dict[str, Any]], list[CellError]]:
+    """Each filled cell parsed to its type; a cell that does not parse is an error and left out."""
     errors: list[CellError] = []
     records: dict[str, dict[str, Any]] = {
-        "person": {},
-        "case": {},
-        "conviction": {},
-        "charge": {},
-        "sentence": {},
+        name: {} for name in ("person", "case", "conviction", "charge", "sentence")
     }
     for column, raw in cells.items():
-        value = raw.strip()
-        if not value:
+        if not raw.strip():
             continue
         record, name, parse = COLUMNS[column]
         try:
-            records[record][name] = parse(value)
+            records[record][name] = parse(raw.strip())
         except ValueError as error:
             errors.append(CellError(number, column, raw, str(error)))
+    failed = {e.column for e in errors}
     for record, key in RECORD_KEYS.items():
-        if records[record] and key not in records[record] and not any(e.column == key for e in errors):
+        if records[record] and key not in records[record] and key not in failed:
             errors.append(CellError(number, key, "", f"needed because other {record} columns are filled"))
-    if records["charge"] and not records["conviction"]:
-        errors.append(
-            CellError(number, "jurisdiction", "", "a charge needs its conviction: give the jurisdiction")
-        )
-    if records["sentence"] and not records["conviction"]:
-        errors.append(
-            CellError(number, "jurisdiction", "", "a sentence needs its conviction: give the jurisdiction")
-        )
-    if records["charge"] and "offense_category" not in records["charge"]:
-        errors.append(
-            CellError(
-                number, "offense_category", cells.get("offense_category", ""), "needed for every charge"
+    for record in ("charge", "sentence"):
+        if records[record] and not records["conviction"] and "jurisdiction" not in failed:
+            errors.append(
+                CellError(
+                    number, "jurisdiction", "", f"a {record} needs its conviction: give the jurisdiction"
+                )
             )
-        )
-    if errors:
-        return ParsedRow(number, records), errors
+    if records["charge"] and "offense_category" not in records["charge"] and "offense_category" not in failed:
+        errors.append(CellError(number, "offense_category", "", "needed for every charge"))
+    return records, errors
+
+
+def _check_records(
+    number: int, cells: dict[str, str], records: dict[str, dict[str, Any]], team: Any, failed: set[str]
+) -> list[CellError]:
+    """The models' own rules (formats, ranges, date order, duplicates) over the parsed cells."""
+    errors: list[CellError] = []
     person = Person(team=team, **records["person"])
     conviction = Conviction(**records["conviction"])
     checks: list[tuple[str, Any, list[str]]] = [
@@ -291,31 +287,41 @@ def _check_row(
     if records["sentence"]:
         checks.append(("sentence", Sentence(conviction=conviction, **records["sentence"]), ["conviction"]))
     for record, instance, exclude in checks:
+        skip = [name for (rec, name), column in COLUMN_OF.items() if rec == record and column in failed]
         try:
-            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+            instance.full_clean(exclude=exclude + skip, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             errors.extend(_model_errors(error, record, number, cells))
-    if not errors:
+    if not errors and not failed:
         from clemency.people.services import check_identifiers
 
         try:
             check_identifiers(person)
         except ValidationError as error:
             errors.extend(_model_errors(error, "person", number, cells))
-    for key, column in (
-        ("bop_register_number", "bop_register_number"),
-        ("state_doc_number", "state_doc_number"),
-    ):
+    return errors
+
+
+def _check_row(
+    number: int, cells: dict[str, str], team: Any, seen: dict[str, int]
+) -> tuple[ParsedRow, list[CellError]]:
+    records, errors = _parse_cells(number, cells)
+    errors += _check_records(number, cells, records, team, {e.column for e in errors})
+    for key in ("bop_register_number", "state_doc_number"):
         number_given = records["person"].get(key)
         if number_given:
             marker = f"{key}:{records['person'].get('state_doc_jurisdiction', '')}:{number_given}"
             if marker in seen:
                 errors.append(
-                    CellError(number, column, cells[column], f"the same number is also on row {seen[marker]}")
+                    CellError(number, key, cells[key], f"the same number is also on row {seen[marker]}")
                 )
             else:
                 seen[marker] = number
-    return ParsedRow(number, records), errors
+    # One message per cell: the first reason found is the one to fix.
+    unique: dict[str, CellError] = {}
+    for error in errors:
+        unique.setdefault(error.column, error)
+    return ParsedRow(number, records), list(unique.values())
 
 
 def validate_file(data: bytes, *, team: Any) -> ImportReport:

@@ -69,13 +69,14 @@ JURISDICTION_CODES = frozenset(code for code, _ in JURISDICTION_CHOICES)
 STATE_CODES = frozenset(f"us-{code}" for code in STATES)
 
 
+UNKNOWN_JURISDICTION = (
+    "%(value)r is not a known jurisdiction: use federal, dc, or a state code such as us-wi."
+)
+
+
 def validate_jurisdiction(value: str) -> None:
     if value not in JURISDICTION_CODES:
-        raise ValidationError(
-            "%(value)s is not a known jurisdiction: use federal, dc, or a state code such as us-wi.",
-            code="unknown_jurisdiction",
-            params={"value": repr(value)},
-        )
+        raise ValidationError(UNKNOWN_JURISDICTION, code="unknown_jurisdiction", params={"value": value})
 
 
 def validate_state(value: str) -> None:

@@ -7,7 +7,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from clemency.cases.jurisdictions import FEDERAL, JURISDICTION_CHOICES, validate_jurisdiction
+from clemency.cases.jurisdictions import (
+    FEDERAL,
+    JURISDICTION_CHOICES,
+    UNKNOWN_JURISDICTION,
+    validate_jurisdiction,
+)
 
 
 class CaseStatus(models.TextChoices):
@@ -113,6 +118,7 @@ class Conviction(models.Model):
         max_length=10,
         choices=JURISDICTION_CHOICES,
         validators=[validate_jurisdiction],
+        error_messages={"invalid_choice": UNKNOWN_JURISDICTION},
         help_text="federal, dc, or a state code such as us-wi",
     )
     court = models.CharField(max_length=200, blank=True)

@@ -20,7 +20,13 @@ def case(team: Any, actor: Any = None, person_values: dict[str, Any] | None = No
 
 
 def federal_conviction(case: Any, actor: Any = None, **values: Any) -> Any:
-    values = {"jurisdiction": "federal", "court": "E.D. Example", "docket_number": "1:96-cr-00123",
-              "offense_date": datetime.date(1995, 3, 1), "conviction_date": datetime.date(1996, 1, 10),
-              "sentencing_date": datetime.date(1996, 4, 2), **values}
+    values = {
+        "jurisdiction": "federal",
+        "court": "E.D. Example",
+        "docket_number": "1:96-cr-00123",
+        "offense_date": datetime.date(1995, 3, 1),
+        "conviction_date": datetime.date(1996, 1, 10),
+        "sentencing_date": datetime.date(1996, 4, 2),
+        **values,
+    }
     return case_services.add_conviction(case, actor=actor, **values)

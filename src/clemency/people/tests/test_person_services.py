@@ -76,11 +76,17 @@ def test_contact_log_keeps_calls_visits_and_letters(cast):
     import datetime
 
     person = factories.person(cast.team)
-    services.log_contact(person, actor=cast.staff, occurred_on=datetime.date(2026, 1, 5), kind=ContactKind.CALL,
-                         summary="Legal call about the petition")
+    services.log_contact(
+        person,
+        actor=cast.staff,
+        occurred_on=datetime.date(2026, 1, 5),
+        kind=ContactKind.CALL,
+        summary="Legal call about the petition",
+    )
     with pytest.raises(ValidationError) as error:
-        services.log_contact(person, actor=cast.staff, occurred_on=datetime.date(2026, 1, 6), kind="fax",
-                             summary="x")
+        services.log_contact(
+            person, actor=cast.staff, occurred_on=datetime.date(2026, 1, 6), kind="fax", summary="x"
+        )
     assert "kind" in error.value.message_dict
     assert person.contacts.count() == 1
 

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from clemency.cases.exporting import neutralise
+from clemency.cases.tests import factories
+
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_starts_are_neutralised(cell):
+    assert neutralise(cell) == "'" + cell
+
+
+def test_plain_text_is_kept():
+    assert neutralise("Ada Quill") == "Ada Quill" and neutralise(None) == ""
+
+
+def test_the_export_holds_only_visible_cases_and_is_safe(client, cast):
+    factories.case(cast.team, title="=cmd|' /C calc'!A0", person_values={"family_name": "@Quill"})
+    factories.case(cast.other_team, title="Their case")
+    client.force_login(cast.student)
+    response = client.get(reverse("cases:export"))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 1
+    assert rows[0]["case_title"].startswith("'=")
+    assert rows[0]["family_name"] == "'@Quill"
+
+
+def test_the_export_follows_the_list_filters(client, cast):
+    factories.case(cast.team, title="Urgent one", priority=1)
+    factories.case(cast.team, title="Low one", priority=4)
+    client.force_login(cast.attorney)
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(reverse("cases:export"), {"priority": 1}).content.decode()))
+    )
+    assert [r["case_title"] for r in rows] == ["Urgent one"]
