@@ -53,8 +53,8 @@ class Command(BaseCommand):
         report = import_people_cases(data, team=team, actor=actor, only_valid_rows=options["only_valid_rows"])
         if report.file_error:
             raise CommandError(report.file_error)
-        for error in report.errors:
-            self.stderr.write(f"row {error.row}, column {error.column}, value {error.value!r}: {error.why}")
+        for cell in report.errors:
+            self.stderr.write(f"row {cell.row}, column {cell.column}, value {cell.value!r}: {cell.why}")
         if report.written:
             skipped = f"; skipped rows {', '.join(map(str, report.bad_rows))}" if report.errors else ""
             self.stdout.write(
