@@ -1,1 +1,51 @@
-from django.db import models  # noqa: F401
+"""Deadlines and events: execution dates, hearings and filing deadlines, each with its source."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+
+
+class DeadlineKind(models.TextChoices):
+    EXECUTION = "execution", "Execution date"
+    HEARING = "hearing", "Hearing"
+    FILING = "filing", "Filing deadline"
+    OTHER = "other", "Other"
+
+
+class Deadline(models.Model):
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="deadlines")
+    kind = models.CharField(max_length=20, choices=DeadlineKind.choices)
+    date = models.DateField()
+    # Unknown time is None: the feed then shows an all-day event rather than a guessed hour.
+    time = models.TimeField(null=True, blank=True, help_text="Local time, if known (HH:MM)")
+    title = models.CharField(max_length=200)
+    source = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Where the date comes from, e.g. warrant of execution, 28 C.F.R. 1.10(b), court order",
+    )
+    notes = models.TextField(blank=True)
+    done = models.BooleanField(default=False)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date", "time", "id"]
+        indexes = [models.Index(fields=["case", "done", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title} ({self.date:%Y-%m-%d})"
+
+    @property
+    def is_execution(self) -> bool:
+        return self.kind == DeadlineKind.EXECUTION
+
+    def days_from(self, today: datetime.date) -> int:
+        return (self.date - today).days

@@ -1,16 +1,30 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
+
+from clemency.deadlines.models import DeadlineKind
+from clemency.deadlines.selectors import cases_by_urgency
+
+# Enough for a clinic's open caseload on one page; the case list pages through the rest.
+DASHBOARD_LIMIT = 200
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The team's open cases, most urgent first (filled in by the cases app)."""
-    from clemency.cases.selectors import open_cases_by_urgency
-
-    return render(request, "web/dashboard.html", {"cases": open_cases_by_urgency(request.user)})
+    """The user's teams' open cases: nearest undone execution date first, then nearest deadline,
+    then priority."""
+    today = timezone.localdate()
+    cases: list[Any] = list(cases_by_urgency(request.user)[:DASHBOARD_LIMIT])
+    for case in cases:
+        case.next_kind_label = DeadlineKind(case.next_kind).label if case.next_kind else ""
+        case.days_to_next = (case.next_date - today).days if case.next_date else None
+        case.days_to_execution = (case.next_execution_date - today).days if case.next_execution_date else None
+    return render(request, "web/dashboard.html", {"cases": cases, "today": today, "limit": DASHBOARD_LIMIT})
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from clemency.deadlines.api.views import DeadlineViewSet
+
+router = SimpleRouter()
+router.register("deadlines", DeadlineViewSet, basename="deadline")
+urlpatterns = router.urls

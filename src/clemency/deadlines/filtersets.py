@@ -1,0 +1,30 @@
+"""One filter set per model, serving both the list page and the API."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from clemency.deadlines.models import Deadline, DeadlineKind
+
+
+class DeadlineFilterSet(django_filters.FilterSet):
+    # A number, not a choice of all cases: the choice list would name other teams' cases.
+    case = django_filters.NumberFilter(field_name="case_id", label="Case number")
+    q = django_filters.CharFilter(label="Search", method="search")
+    kind = django_filters.MultipleChoiceFilter(choices=DeadlineKind.choices)
+    done = django_filters.BooleanFilter()
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="On or after")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="On or before")
+
+    class Meta:
+        model = Deadline
+        fields = ["case", "q", "kind", "done", "date_from", "date_to"]
+
+    def search(self, queryset: QuerySet[Deadline], name: str, value: str) -> QuerySet[Deadline]:
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(source__icontains=value)
+            | Q(case__person__family_name__icontains=value)
+            | Q(case__person__given_name__icontains=value)
+        )

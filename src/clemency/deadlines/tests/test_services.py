@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from clemency.audit.models import AuditEvent
+from clemency.deadlines import services
+from clemency.deadlines.models import Deadline, DeadlineKind
+
+
+def _execution(case, actor):
+    return services.create_deadline(
+        case=case,
+        actor=actor,
+        kind=DeadlineKind.EXECUTION,
+        date=datetime.date(2027, 3, 14),
+        time=datetime.time(18, 0),
+        title="Scheduled execution",
+        source="warrant of execution",
+    )
+
+
+def test_create_records_the_deadline_and_an_audit_event(case, cast):
+    deadline = _execution(case, cast.attorney)
+    assert deadline.source == "warrant of execution" and not deadline.done
+    event = AuditEvent.objects.get(action="deadline.created")
+    assert event.case_id == case.pk and event.after["date"] == "2027-03-14"
+
+
+def test_an_unknown_kind_is_refused_naming_kind(case, cast):
+    with pytest.raises(ValidationError) as refused:
+        services.create_deadline(
+            case=case, actor=cast.attorney, kind="party", date=datetime.date(2027, 1, 1), title="x"
+        )
+    assert "kind" in refused.value.message_dict
+    assert not Deadline.objects.exists()
+
+
+def test_marking_done_and_undone_is_recorded_once_each(case, cast):
+    deadline = _execution(case, cast.attorney)
+    deadline = services.mark_deadline_done(deadline, actor=cast.staff)
+    assert deadline.done and deadline.done_by == cast.staff and deadline.done_at is not None
+    services.mark_deadline_done(deadline, actor=cast.staff)  # already done: no second event
+    deadline = services.mark_deadline_undone(deadline, actor=cast.staff)
+    assert not deadline.done and deadline.done_by is None and deadline.done_at is None
+    actions = list(
+        AuditEvent.objects.filter(action__startswith="deadline.")
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert actions == ["deadline.created", "deadline.done", "deadline.undone"]
+
+
+def test_update_and_delete_are_audited(case, cast):
+    deadline = _execution(case, cast.attorney)
+    deadline = services.update_deadline(
+        deadline, actor=cast.attorney, date=datetime.date(2027, 4, 1), source="amended warrant"
+    )
+    assert deadline.date == datetime.date(2027, 4, 1)
+    with pytest.raises(ValidationError) as refused:
+        services.update_deadline(deadline, actor=cast.attorney, done=True)
+    assert "done" in refused.value.message_dict
+    pk = deadline.pk
+    services.delete_deadline(deadline, actor=cast.attorney)
+    assert not Deadline.objects.exists()
+    deleted = AuditEvent.objects.get(action="deadline.deleted")
+    assert deleted.before["source"] == "amended warrant" and deleted.object_id == str(pk)
+
+
+def test_rotating_the_calendar_token_changes_it_and_logs_no_secret(cast):
+    old = cast.staff.calendar_token
+    new = services.rotate_calendar_token(cast.staff, actor=cast.staff)
+    cast.staff.refresh_from_db()
+    assert new != old and cast.staff.calendar_token == new
+    event = AuditEvent.objects.get(action="calendar_token.rotated")
+    assert new not in str(event.after) and old not in str(event.after)

@@ -1,0 +1,155 @@
+"""Thin views: fetch through accounts.access, validate with a form, change through a service."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django_tables2 import RequestConfig
+
+from clemency.accounts.access import get_visible
+from clemency.accounts.models import User
+from clemency.cases.models import Case
+from clemency.deadlines import services
+from clemency.deadlines.calendar import build_calendar
+from clemency.deadlines.filtersets import DeadlineFilterSet
+from clemency.deadlines.forms import DeadlineForm
+from clemency.deadlines.models import Deadline
+from clemency.deadlines.selectors import feed_deadlines, visible_deadlines
+from clemency.deadlines.tables import DeadlineTable
+
+TEAM_PATH = "case__team"
+
+
+def _get(request: HttpRequest, pk: int, *, write: bool = False) -> Deadline:
+    user: Any = request.user
+    return cast(Deadline, get_visible(visible_deadlines(user), user, TEAM_PATH, write=write, pk=pk))
+
+
+def _get_case(request: HttpRequest, pk: int) -> Case:
+    user: Any = request.user
+    return cast(Case, get_visible(Case.objects.select_related("person"), user, "team", write=True, pk=pk))
+
+
+# How far back the feed reaches: enough for last year's hearings, not every date ever kept.
+FEED_HISTORY = datetime.timedelta(days=365)
+
+
+@login_required
+def deadline_list(request: HttpRequest) -> HttpResponse:
+    base = visible_deadlines(cast(Any, request.user))
+    # Without filters: the open ones, soonest first.
+    filterset = DeadlineFilterSet(request.GET or {"done": "false"}, queryset=base)
+    rows = base.none() if not filterset.is_valid() else filterset.qs
+    table = DeadlineTable(rows)
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    return render(request, "deadlines/list.html", {"filter": filterset, "table": table})
+
+
+@login_required
+def deadline_create(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = _get_case(request, case_pk)
+    form = DeadlineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            deadline = services.create_deadline(case=case, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Added {deadline}.")
+            return redirect("cases:detail", pk=case.pk)
+    return render(request, "deadlines/form.html", {"form": form, "case": case, "deadline": None})
+
+
+@login_required
+def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    deadline = _get(request, pk, write=True)
+    form = DeadlineForm(request.POST or None, instance=Deadline.objects.get(pk=deadline.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_deadline(deadline, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Deadline saved.")
+            return redirect("cases:detail", pk=deadline.case_id)
+    return render(request, "deadlines/form.html", {"form": form, "case": deadline.case, "deadline": deadline})
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@login_required
+@require_POST
+def deadline_done(request: HttpRequest, pk: int) -> HttpResponse:
+    deadline = _get(request, pk, write=True)
+    value = request.POST.get("done")
+    if value not in ("1", "0"):
+        messages.error(request, "done: say 1 (done) or 0 (not done).")
+    elif value == "1":
+        services.mark_deadline_done(deadline, actor=request.user)
+        messages.success(request, f"Marked done: {deadline.title}.")
+    else:
+        services.mark_deadline_undone(deadline, actor=request.user)
+        messages.success(request, f"Marked not done: {deadline.title}.")
+    return _back(request, reverse("cases:detail", args=[deadline.case_id]))
+
+
+@login_required
+def deadline_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    deadline = _get(request, pk, write=True)
+    if request.method == "POST":
+        services.delete_deadline(deadline, actor=request.user)
+        messages.success(request, f"Deleted {deadline.title}.")
+        return redirect("cases:detail", pk=deadline.case_id)
+    return render(request, "deadlines/confirm_delete.html", {"deadline": deadline, "case": deadline.case})
+
+
+@login_required
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    user = User.objects.get(pk=cast(Any, request.user).pk)
+    feed_url = request.build_absolute_uri(reverse("deadlines:feed", args=[user.calendar_token]))
+    return render(request, "deadlines/calendar.html", {"feed_url": feed_url})
+
+
+@login_required
+@require_POST
+def calendar_rotate(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    services.rotate_calendar_token(user, actor=user)
+    messages.success(request, "New calendar link made. The old link no longer works: subscribe again.")
+    return redirect("deadlines:calendar")
+
+
+@require_GET
+@never_cache
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """Unauthenticated by design (calendar apps cannot sign in); the unguessable token is the key."""
+    user = User.objects.filter(calendar_token=token, is_active=True).first() if token else None
+    if user is None:
+        raise Http404("No such calendar")
+    since = timezone.localdate() - FEED_HISTORY
+    body = build_calendar(
+        feed_deadlines(user, since=since),
+        host=request.get_host(),
+        case_url=lambda pk: request.build_absolute_uri(reverse("cases:detail", args=[pk])),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="clemency-deadlines.ics"'
+    return response
