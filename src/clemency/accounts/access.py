@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from clemency.accounts.models import PRIVILEGED_READING_ROLES, WRITING_ROLES, Membership, Role, Team
@@ -97,6 +97,27 @@ def can_read_privileged(user: User, team_id: int, case_id: int | None = None) ->
 
         return PrivilegeGrant.objects.filter(case_id=case_id, user=user).exists()
     return False
+
+
+def privileged_filter(user: User, team_path: str = "case__team", case_path: str = "case") -> Q:
+    """The queryset form of `can_read_privileged`: rows that are not privileged, or that this user may read.
+
+    For models with a `privileged` flag (notes, documents); combine with `restrict` for the team.
+    """
+    if not _active(user):
+        return Q(pk__in=[])
+    mine = Membership.objects.filter(user=user)
+    reading_teams = mine.filter(role__in=list(PRIVILEGED_READING_ROLES)).values("team_id")
+    from clemency.cases.models import PrivilegeGrant
+
+    granted_cases = PrivilegeGrant.objects.filter(
+        user=user, case__team__in=mine.filter(role__in=[Role.STUDENT, Role.VOLUNTEER]).values("team_id")
+    ).values("case_id")
+    return (
+        Q(privileged=False)
+        | Q(**{f"{team_path}__in": reading_teams})
+        | Q(**{f"{case_path}__in": granted_cases})
+    )
 
 
 def _team_id(obj: Model, team_path: str) -> int:

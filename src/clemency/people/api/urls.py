@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from clemency.people.api.views import PersonViewSet
+
+router = SimpleRouter()
+router.register("people", PersonViewSet, basename="api-people")
+urlpatterns = router.urls
