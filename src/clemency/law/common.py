@@ -40,9 +40,9 @@ def served_days() -> Node:
     return DaysBetween(credited_start(), AsOf())
 
 
-def date_years_served(years: Node) -> Node:
+def date_years_served(years: Node, *, citation: str | None = None) -> Node:
     """The day on which `years` calendar years will have been served."""
-    return AddYears(credited_start(), years)
+    return AddYears(credited_start(), years, citation=citation)
 
 
 def date_percent_served(percent: Node) -> Node:

@@ -298,6 +298,13 @@ _SPECS: tuple[FactSpec, ...] = (
         "bool",
         "Would the retroactive drug amendment (782) lower the person's guideline range?",
     ),
+    _spec(
+        "state_postconviction_tolled_days",
+        "int",
+        "How many days was a properly filed state post-conviction application pending (2244(d)(2))?",
+        unit="days",
+        minimum=0,
+    ),
     # Prison conduct and health
     _spec(
         "disciplinary_reports_last_5_years",
@@ -390,6 +397,12 @@ _SPECS: tuple[FactSpec, ...] = (
         "Has the evidence been subject to a chain of custody sufficient to establish it has not been "
         "substituted, tampered with, replaced or altered?",
     ),
+    _spec(
+        "biological_material_likely",
+        "bool",
+        "Is there a reasonable likelihood that the evidence contains biological material suitable for DNA "
+        "testing?",
+    ),
     _spec("identity_was_or_is_issue", "bool", "Was or is identity an issue in the case?"),
     _spec(
         "exculpatory_results_would_prevent_conviction",
@@ -432,6 +445,18 @@ _SPECS: tuple[FactSpec, ...] = (
         "offense_after_age_26_with_malice",
         "bool",
         "Did the person commit a later offense after turning 26 for which malice aforethought is an element?",
+    ),
+    _spec(
+        "ca_supreme_court_recommendation",
+        "bool",
+        "Has the California Supreme Court recommended clemency (four justices concurring)?",
+    ),
+    _spec(
+        "ca_controlling_offense_sentence",
+        "enum",
+        "What sentence was imposed for the controlling offense committed as a youth "
+        "(determinate, life under 25-to-life, 25-to-life, or life without parole)?",
+        values=("determinate", "life_under_25_to_life", "life_25_to_life", "life_without_parole"),
     ),
     # Derived
     _spec(
