@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from clemency.deadlines.models import Deadline
 
@@ -15,3 +16,12 @@ class DeadlineForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"date": "YYYY-MM-DD"}
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's refusal next to the field it names, or above the form if the form has no such field."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

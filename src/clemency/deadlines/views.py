@@ -23,7 +23,7 @@ from clemency.cases.models import Case
 from clemency.deadlines import services
 from clemency.deadlines.calendar import build_calendar
 from clemency.deadlines.filtersets import DeadlineFilterSet
-from clemency.deadlines.forms import DeadlineForm
+from clemency.deadlines.forms import DeadlineForm, add_service_errors
 from clemency.deadlines.models import Deadline
 from clemency.deadlines.selectors import feed_deadlines, visible_deadlines
 from clemency.deadlines.tables import DeadlineTable
@@ -64,7 +64,7 @@ def deadline_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         try:
             deadline = services.create_deadline(case=case, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Added {deadline}.")
             return redirect("cases:detail", pk=case.pk)
@@ -79,7 +79,7 @@ def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_deadline(deadline, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Deadline saved.")
             return redirect("cases:detail", pk=deadline.case_id)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from clemency.petitions.models import Petition, PetitionStatus
 
@@ -31,3 +32,12 @@ class MoveForm(forms.Form):
         # Offer only the allowed moves, but accept any status so that a stale page's move reaches
         # the service and is refused with its explanation rather than a bare "invalid choice".
         self.fields["status"].widget.choices = petition.next_status_choices()
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's refusal next to the field it names, or above the form if the form has no such field."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

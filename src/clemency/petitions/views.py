@@ -16,7 +16,7 @@ from clemency.accounts.access import can_write_team, get_visible, restrict
 from clemency.cases.models import Case
 from clemency.petitions import services
 from clemency.petitions.filtersets import PetitionFilterSet
-from clemency.petitions.forms import MoveForm, PetitionForm
+from clemency.petitions.forms import MoveForm, PetitionForm, add_service_errors
 from clemency.petitions.models import Petition, PetitionStatus
 from clemency.petitions.tables import PetitionTable
 
@@ -53,7 +53,7 @@ def petition_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         try:
             petition = services.create_petition(case=case, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Petition “{petition}” created as a draft.")
             return redirect("petitions:detail", pk=petition.pk)
@@ -68,7 +68,7 @@ def petition_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_petition(petition, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Petition saved.")
             return redirect("petitions:detail", pk=petition.pk)
@@ -108,7 +108,7 @@ def petition_move(request: HttpRequest, pk: int) -> HttpResponse:
                 on=form.cleaned_data["on"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Petition moved to {PetitionStatus(moved.status).label}.")
             return redirect("petitions:detail", pk=petition.pk)

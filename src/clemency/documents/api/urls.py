@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from clemency.documents.api.views import DocumentViewSet
+
+router = SimpleRouter()
+router.register("documents", DocumentViewSet, basename="document")
+urlpatterns = router.urls

@@ -1,0 +1,126 @@
+"""What an upload is, judged by its content, not by the name or the type the browser claims."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import filetype
+from django.core.exceptions import ValidationError
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class AllowedType:
+    label: str
+    content_type: str
+    extensions: frozenset[str]  # the name must end in one of these
+
+
+# Keyed by the extension `filetype` reports for the content; "txt" is ours (filetype has no text type).
+ALLOWED_TYPES: dict[str, AllowedType] = {
+    "pdf": AllowedType("PDF", "application/pdf", frozenset({"pdf"})),
+    "docx": AllowedType("Word document (DOCX)", DOCX_MIME, frozenset({"docx"})),
+    "jpg": AllowedType("JPEG image", "image/jpeg", frozenset({"jpg", "jpeg"})),
+    "png": AllowedType("PNG image", "image/png", frozenset({"png"})),
+    "heic": AllowedType("HEIC image", "image/heic", frozenset({"heic", "heif"})),
+    "txt": AllowedType("plain text", "text/plain", frozenset({"txt"})),
+}
+ALLOWED_LABELS = ", ".join(allowed.label for allowed in ALLOWED_TYPES.values())
+CHUNK = 64 * 1024
+SNIFF_BYTES = 8192  # what filetype reads
+
+
+@dataclass(frozen=True)
+class UploadFacts:
+    original_name: str
+    extension: str  # canonical, from the content
+    content_type: str
+    size_bytes: int
+    sha256: str
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} bytes"  # pragma: no cover
+
+
+def _chunks(upload: Any) -> Any:
+    upload.seek(0)
+    while True:
+        block = upload.read(CHUNK)
+        if not block:
+            break
+        yield block
+    upload.seek(0)
+
+
+def _is_plain_text(upload: Any) -> bool:
+    """UTF-8 (with or without a byte-order mark) and no NUL bytes: what we accept as plain text."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    try:
+        for block in _chunks(upload):
+            if b"\x00" in block:
+                return False
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def inspect_upload(upload: Any, *, max_bytes: int) -> UploadFacts:
+    """The facts of a good upload, or a ValidationError on `file` saying what is wrong."""
+    original_name = os.path.basename((getattr(upload, "name", "") or "").replace("\\", "/")).strip()
+    if not original_name:
+        raise ValidationError({"file": "The file has no name."})
+    size = upload.size
+    if size == 0:
+        raise ValidationError({"file": "The file is empty."})
+    if size > max_bytes:
+        raise ValidationError(
+            {"file": f"The file is {human_size(size)}; the limit is {human_size(max_bytes)}."}
+        )
+    upload.seek(0)
+    head = upload.read(SNIFF_BYTES)
+    upload.seek(0)
+    guessed = filetype.guess(head)
+    if guessed is not None:
+        extension = guessed.extension
+        if extension not in ALLOWED_TYPES:
+            raise ValidationError(
+                {"file": f"The content is {guessed.mime}, which is not allowed. Allowed: {ALLOWED_LABELS}."}
+            )
+    elif _is_plain_text(upload):
+        extension = "txt"
+    else:
+        raise ValidationError({"file": f"The content is not a type we accept. Allowed: {ALLOWED_LABELS}."})
+    allowed = ALLOWED_TYPES[extension]
+    name_extension = original_name.rsplit(".", 1)[-1].lower() if "." in original_name else ""
+    if name_extension not in allowed.extensions:
+        shown = f".{name_extension}" if name_extension else "no extension"
+        raise ValidationError(
+            {
+                "file": f"The name “{original_name}” has {shown} but the content is "
+                f"{allowed.label}; the name must end in "
+                f"{' or '.join('.' + e for e in sorted(allowed.extensions))}."
+            }
+        )
+    digest = hashlib.sha256()
+    for block in _chunks(upload):
+        digest.update(block)
+    return UploadFacts(
+        original_name=original_name,
+        extension=extension,
+        content_type=allowed.content_type,
+        size_bytes=size,
+        sha256=digest.hexdigest(),
+    )
