@@ -46,20 +46,24 @@ def render_toc(title: str, lines: Sequence[TocLine]) -> bytes:
     pdf = canvas.Canvas(out, pagesize=letter)
     pdf.setTitle(title)
     width, height = letter
-    y = _toc_page_header(pdf, title, height, first=True)
-    name_width = width - 2 * MARGIN - 190
+    page_col = 40.0
+    bates_col = max([pdf.stringWidth(line.bates_start, FONT, 10) for line in lines] + [40.0]) + 16
+    y = _toc_page_header(pdf, title, height, page_col, first=True)
+    name_width = width - 2 * MARGIN - 80 - bates_col - page_col - 12
     for line in lines:
         wrapped = simpleSplit(line.name, FONT, 11, name_width) or [""]
         needed = LINE * len(wrapped) + 4
         if y - needed < MARGIN:
             pdf.showPage()
-            y = _toc_page_header(pdf, title, height, first=False)
+            y = _toc_page_header(pdf, title, height, page_col, first=False)
         pdf.setFont(FONT_BOLD, 11)
         pdf.drawString(MARGIN, y, f"Exhibit {line.label}")
         pdf.setFont(FONT, 11)
         for offset, text in enumerate(wrapped):
             pdf.drawString(MARGIN + 80, y - offset * LINE, text)
-        pdf.drawRightString(width - MARGIN - 60, y, line.bates_start)
+        pdf.setFont(FONT, 10)
+        pdf.drawRightString(width - MARGIN - page_col, y, line.bates_start)
+        pdf.setFont(FONT, 11)
         pdf.drawRightString(width - MARGIN, y, str(line.start_page))
         y -= needed
     pdf.showPage()
@@ -67,7 +71,7 @@ def render_toc(title: str, lines: Sequence[TocLine]) -> bytes:
     return out.getvalue()
 
 
-def _toc_page_header(pdf: canvas.Canvas, title: str, height: float, *, first: bool) -> float:
+def _toc_page_header(pdf: canvas.Canvas, title: str, height: float, page_col: float, *, first: bool) -> float:
     y = height - MARGIN
     pdf.setFont(FONT_BOLD, 15 if first else 12)
     pdf.drawCentredString(letter[0] / 2, y, title if first else f"{title} (continued)")
@@ -75,7 +79,7 @@ def _toc_page_header(pdf: canvas.Canvas, title: str, height: float, *, first: bo
     pdf.setFont(FONT_BOLD, 12)
     pdf.drawString(MARGIN, y, "TABLE OF CONTENTS")
     pdf.setFont(FONT, 9)
-    pdf.drawRightString(letter[0] - MARGIN - 60, y, "Bates")
+    pdf.drawRightString(letter[0] - MARGIN - page_col, y, "Bates")
     pdf.drawRightString(letter[0] - MARGIN, y, "Page")
     return y - 24
 
