@@ -19,7 +19,7 @@ from jinja2 import nodes
 from lxml import etree
 
 from clemency.assembly.context import is_valid_variable
-from clemency.assembly.render import jinja_env
+from clemency.assembly.environment import jinja_env
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
@@ -256,3 +256,26 @@ def lint_docx(docx: bytes, name: str = "template") -> list[LintProblem]:
 
 def lint_file(path: Path) -> list[LintProblem]:
     return lint_docx(path.read_bytes(), path.stem)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m clemency.assembly [--fix] [FILE.docx ...]`: lint templates (default: the
+    shipped ones); with --fix, rewrite each file with curly quotes and split tags repaired."""
+    import argparse
+
+    from clemency.assembly.catalog import TEMPLATES
+
+    parser = argparse.ArgumentParser(prog="python -m clemency.assembly", description=main.__doc__)
+    parser.add_argument("--fix", action="store_true", help="repair curly quotes and split tags in place")
+    parser.add_argument("files", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    files = args.files or [spec.path for spec in TEMPLATES.values()]
+    failed = False
+    for path in files:
+        if args.fix:
+            path.write_bytes(normalise_docx(path.read_bytes()))
+        problems = lint_file(path)
+        for problem in problems:
+            print(problem)
+        failed = failed or bool(problems)
+    return 1 if failed else 0

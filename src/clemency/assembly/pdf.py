@@ -18,6 +18,9 @@ from pathlib import Path
 from clemency.assembly.errors import ConversionError
 
 SOFFICE_ENV = "CLEMENCY_SOFFICE"
+# Tagged PDF keeps headings and reading order for screen readers (filing portals and the people
+# reading petitions use them); the JSON filter-option syntax needs LibreOffice 7.4 or later.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 TIMEOUT_SECONDS = 180
 
 
@@ -80,7 +83,7 @@ def convert_many(documents: Sequence[bytes], *, suffix: str = ".docx") -> list[b
             soffice,
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", "pdf", "--outdir", str(out_dir), *inputs,
+            "--convert-to", PDF_FILTER, "--outdir", str(out_dir), *inputs,
         ]
         try:
             completed = subprocess.run(  # noqa: S603

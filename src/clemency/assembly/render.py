@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 import jinja2
 from docx.document import Document as DocxDocument
@@ -14,52 +13,27 @@ from docx.shared import Pt, RGBColor
 from docxtpl import DocxTemplate
 
 from clemency.assembly.catalog import get_template
-from clemency.assembly.context import CaseContext, long_date, to_template_data
+from clemency.assembly.context import CaseContext, to_template_data
+from clemency.assembly.environment import UNKNOWN, jinja_env, longdate, money, term
 from clemency.assembly.errors import TemplateError
+from clemency.assembly.lint import normalise_docx
+
+__all__ = [
+    "DRAFT_NOTICE",
+    "REDACTED_NOTICE",
+    "UNKNOWN",
+    "VARIANTS",
+    "longdate",
+    "money",
+    "render_docx",
+    "term",
+]
 
 Variant = Literal["preview", "final"]
 VARIANTS: tuple[str, ...] = ("preview", "final")
 
-#: What a missing fact (None) prints as: visible, so nobody files a guess.
-UNKNOWN = "[unknown]"
 DRAFT_NOTICE = "DRAFT - NOT FOR FILING"
 REDACTED_NOTICE = "REDACTED PUBLIC COPY"
-
-
-def _finalize(value: Any) -> Any:
-    return UNKNOWN if value is None else value
-
-
-def longdate(value: Any) -> Any:
-    """March 3, 2024; a redacted or free-text value passes through unchanged."""
-    return long_date(value) if isinstance(value, date) else value
-
-
-def money(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return value
-    return f"${value:,.0f}" if float(value).is_integer() else f"${value:,.2f}"
-
-
-def term(days: Any) -> Any:
-    """A term in days as years/months/days, as a court would say it (a month is not a fixed length,
-    so whole years of 365 days and the rest in days: no silent rounding)."""
-    if isinstance(days, bool) or not isinstance(days, int):
-        return days
-    years, rest = divmod(days, 365)
-    parts = []
-    if years:
-        parts.append(f"{years} year{'s' if years != 1 else ''}")
-    if rest or not years:
-        parts.append(f"{rest} day{'s' if rest != 1 else ''}")
-    return " and ".join(parts)
-
-
-def jinja_env() -> jinja2.Environment:
-    # StrictUndefined: a variable missing from the context is a template bug, never a blank.
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, finalize=_finalize, autoescape=True)  # noqa: S701
-    env.filters.update(longdate=longdate, money=money, term=term)
-    return env
 
 
 def render_docx(
@@ -74,7 +48,8 @@ def render_docx(
     if variant not in VARIANTS:
         raise TemplateError(f"variant {variant!r} is not one of {', '.join(VARIANTS)}")
     spec = get_template(template_name)
-    template = DocxTemplate(str(spec.path))
+    # normalised first: a template saved by Word with curly quotes or split tags still renders
+    template = DocxTemplate(io.BytesIO(normalise_docx(spec.path.read_bytes())))
     try:
         template.render(to_template_data(context, redacted=redacted), jinja_env(), autoescape=True)
     except jinja2.TemplateError as error:

@@ -9,7 +9,7 @@ from docxtpl import DocxTemplate
 from clemency.assembly import demo
 from clemency.assembly.catalog import TEMPLATES
 from clemency.assembly.context import to_template_data
-from clemency.assembly.lint import lint_docx, lint_file, normalise_docx, template_variables
+from clemency.assembly.lint import lint_docx, lint_file, main, normalise_docx, template_variables
 from clemency.assembly.render import jinja_env
 
 
@@ -108,3 +108,25 @@ def test_a_template_that_does_not_parse_is_reported():
     problems = lint_docx(_docx(["{% if person.full_name %}no end"]), "unclosed")
     assert len(problems) == 1
     assert "does not parse" in problems[0].message
+
+
+def test_lint_command_fixes_files_in_place_and_fails_on_unknown_variables(tmp_path, capsys):
+    fixable = tmp_path / "word_edited.docx"
+    fixable.write_bytes(_docx([CURLY], SPLIT))
+    assert main([str(fixable)]) == 1
+    assert main(["--fix", str(fixable)]) == 0
+    assert lint_file(fixable) == []
+    typo = tmp_path / "typo.docx"
+    typo.write_bytes(_docx(["{{ person.nickname }}"]))
+    assert main(["--fix", str(typo)]) == 1
+    assert "typo: unknown variable 'person.nickname'" in capsys.readouterr().out
+
+
+def test_render_repairs_a_word_edited_template_on_the_fly(tmp_path, monkeypatch):
+    from clemency.assembly import catalog
+    from clemency.assembly.render import render_docx
+
+    monkeypatch.setattr(catalog, "TEMPLATE_DIR", tmp_path)
+    (tmp_path / "governor_letter.docx").write_bytes(_docx([CURLY], SPLIT))
+    rendered = docx.Document(io.BytesIO(render_docx("governor_letter", demo.federal_commutation(), "final")))
+    assert "Name: Aurelio Bram Okonkwo-Reyes (client)" in "\n".join(p.text for p in rendered.paragraphs)

@@ -1,9 +1,11 @@
 """PDF output through LibreOffice: real conversions, read back with pdftotext, compared with
 committed reference images."""
 
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from clemency.assembly import demo
 from clemency.assembly.catalog import TEMPLATES
@@ -26,6 +28,13 @@ def test_docx_to_pdf_converts_a_preview_with_its_draft_mark(soffice):
     assert "DRAFT - NOT FOR FILING" in text
     assert "Aurelio Bram Okonkwo-Reyes" in text
     assert "40417-000" in text
+
+
+def test_generated_pdfs_are_tagged_for_screen_readers(template_pdfs):
+    for name, pdf in template_pdfs.items():
+        root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+        assert root["/MarkInfo"]["/Marked"], name
+        assert "/StructTreeRoot" in root, name
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
