@@ -184,3 +184,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING" if TESTING else "INFO")},
 }
+    # Two pipelines share the field name "status": name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "clemency.cases.models.CaseStatus",
+        "PetitionStatusEnum": "clemency.petitions.models.PetitionStatus",
+    },

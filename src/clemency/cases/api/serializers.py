@@ -96,7 +96,7 @@ class CaseSerializer(serializers.ModelSerializer):
         return person
 
 
-class MoveSerializer(serializers.Serializer):
+class CaseMoveSerializer(serializers.Serializer):
     to_status = serializers.ChoiceField(choices=CaseStatus.choices)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -15,10 +15,10 @@ from clemency.accounts.access import can_write_team, privileged_filter, restrict
 from clemency.audit.services import record_event
 from clemency.cases import services
 from clemency.cases.api.serializers import (
+    CaseMoveSerializer,
     CaseSerializer,
     ChargeSerializer,
     ConvictionSerializer,
-    MoveSerializer,
     NoteSerializer,
     PartySerializer,
 )
@@ -69,11 +69,11 @@ class CaseViewSet(
         values.pop("person", None)
         serializer.instance = services.update_case(case, actor=self.request.user, **values)
 
-    @action(detail=True, methods=["post"], serializer_class=MoveSerializer, filterset_class=None)
+    @action(detail=True, methods=["post"], serializer_class=CaseMoveSerializer, filterset_class=None)
     def move(self, request: Request, pk: str | None = None) -> Response:
         """Move the case along its pipeline; a wrong move is a 400 naming `to_status`."""
         case = self.writable(lambda c: c.team_id)
-        serializer = MoveSerializer(data=request.data)
+        serializer = CaseMoveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.move_case(case, actor=request.user, **serializer.validated_data)
         return Response(CaseSerializer(case, context=self.get_serializer_context()).data)
