@@ -117,6 +117,10 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "files"))
 # Uploaded files are never served by URL: every download goes through a view that checks access.
 MEDIA_URL = None
+if TESTING:
+    # Django's live test server wraps the app in a media handler that needs a URL; one on another host
+    # makes it serve nothing, so browser tests see files only through the download view too.
+    MEDIA_URL = "https://media.invalid/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
