@@ -1,0 +1,85 @@
+"""Line classification for printed transcripts: page headers, Bates stamps, stage directions.
+
+These are the parts of the record that are not speech but must be kept, because lawyers cite
+pages and Bates numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import fold
+
+_HEADER_WORDS = ("calumet", "met ", "count", "coun", "sheriff", "sherf", "sheref", "ff's", 'ff"s', "depart")
+PAGE_RE = re.compile(r"\bPage\b[\s\-~.:]*?(\d{1,4})\b", re.I)
+_CASE_NO = re.compile(r"complaint\s*no|file\s*n|nurnber|\bfie number", re.I)
+_STAMP = re.compile(r"^[S$][^\s]{1,8}?(\d{3,4})\D?$")
+_JUNK = re.compile(r"^[\s_\-.*\\/|~o•,]*$")
+STAGE_RE = re.compile(r"^\s*(\([^()]*\)\s*)+[.\-\s]*$")
+END_MARKERS = re.compile(r"^(this is the end of|end of (the )?(interview|transcript|recording|tape))", re.I)
+START_MARKERS = re.compile(r"^the following (will be|is) a transcript", re.I)
+
+
+def is_page_header(line: str) -> bool:
+    """A running header such as "CALUMET COUNTY SHERIFF'S DEPARTMENT", however the OCR spelt it."""
+    folded = fold(line).lower()
+    if len(folded) > 90 or ":" in folded.split(" ")[0]:
+        return False
+    hits = sum(1 for word in _HEADER_WORDS if word in folded)
+    words = re.findall(r"[a-z]{2,}", folded)
+    other = [w for w in words if not any(h.strip() in w or w in h for h in _HEADER_WORDS)]
+    return hits >= 2 and len(other) <= 2 and "page" not in folded[:6]
+
+
+def case_number_line(line: str) -> bool:
+    folded = fold(line)
+    digits = re.sub(r"\D", "", folded)
+    letters = re.sub(r"[^A-Za-z]", "", folded)
+    if _CASE_NO.search(folded):
+        return True
+    return len(letters) <= 2 and ("15795" in digits or "45795" in digits or "157955" in digits)
+
+
+def page_number(lines: list[str]) -> int | None:
+    """The page number printed in a header block ("Page 540", or "Page" and "540" on two lines)."""
+    joined = " ".join(fold(x) for x in lines)
+    match = PAGE_RE.search(joined)
+    return int(match.group(1)) if match else None
+
+
+def bates_stamp(line: str) -> tuple[str, int | None] | None:
+    """A Bates stamp line such as STATE4597 (OCR may garble letters; digits are kept)."""
+    raw = line.strip()
+    if not raw or " " in raw or len(raw) > 14:
+        return None
+    if not _STAMP.match(raw):
+        return None
+    folded = fold(raw)
+    number = re.search(r"(\d{4})\D?$", folded)
+    return folded, int(number.group(1)) if number else None
+
+
+def is_junk(line: str) -> bool:
+    """Separators and OCR noise with no words in them."""
+    folded = fold(line).strip()
+    if _JUNK.match(folded):
+        return True
+    return len(re.findall(r"[A-Za-z]", folded)) == 0 and not re.search(r"\d", folded)
+
+
+def is_artifact(line: str) -> bool:
+    """Anything from the page furniture: header, page line, case number, stamp, separator."""
+    stripped = fold(line).strip()
+    return (
+        is_page_header(line)
+        or case_number_line(line)
+        or bates_stamp(line) is not None
+        or is_junk(line)
+        or bool(re.match(r"^page\b[\s\-~.:]*\d*\b", stripped, re.I) and len(stripped) < 40)
+        or bool(re.match(r"^-?\s*\d{3}\s*$", stripped))
+    )
+
+
+def is_stage(line: str) -> bool:
+    """A line that is only a transcriber's note: "(pause)", "(door opens & closes)"."""
+    return bool(STAGE_RE.match(fold(line)))

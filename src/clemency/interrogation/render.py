@@ -1,0 +1,40 @@
+"""HTML report (Jinja2): quotes the record with page cites and draws the SVG timeline."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import jinja2
+
+from .report import NOTICE, Report
+from .timeline import svg
+
+QUESTION_KINDS = ("open_invitation", "wh", "yes_no", "forced_choice", "tag", "leading")
+
+
+def _environment() -> jinja2.Environment:
+    source = resources.files("clemency.interrogation").joinpath("templates/report.html.j2").read_text("utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env.globals["_source"] = source
+    return env
+
+
+def render_html(report: Report) -> str:
+    env = _environment()
+    template = env.from_string(env.globals["_source"])
+    data = report.to_dict()
+    first_lines = {n: p.first_line for n, p in report.transcript.pages.items()}
+    return template.render(
+        r=report,
+        notice=NOTICE,
+        summary=data["transcript"],
+        svg=svg(report.facts, report.transcript.line_count, first_lines),
+        facts=data["facts"],
+        qtypes=data["question_types"],
+        kinds=QUESTION_KINDS,
+        tactics=data["tactics"],
+        suspect_markers=data["suspect_markers"],
+        talk=data["talk"],
+        speakers=data["speakers"],
+        warnings=data["warnings"],
+    )

@@ -1,0 +1,174 @@
+"""Speech units: the sentences a speaker said, without the transcriber's notes, with positions.
+
+The transcriber's parentheses ("(Brendan shakes head "no")", "(pause)") describe what people
+did; they are not speech. They are blanked out before matching (keeping character positions, so
+every unit still points at its input line) and read separately as nods and head shakes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .model import Turn
+from .parse import GESTURE
+from .text import fold, stem
+
+_PAREN = re.compile(r"\([^()]*\)")
+_UNIT = re.compile(r"[^.?!]+[.?!]*")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_AUX = {
+    "did",
+    "do",
+    "does",
+    "is",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "can",
+    "could",
+    "would",
+    "will",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "didn't",
+    "don't",
+    "doesn't",
+    "isn't",
+    "wasn't",
+    "weren't",
+    "haven't",
+    "hasn't",
+    "can't",
+    "couldn't",
+    "wouldn't",
+    "won't",
+    "am",
+}
+WH = {
+    "what",
+    "who",
+    "whose",
+    "whom",
+    "where",
+    "when",
+    "why",
+    "how",
+    "which",
+    "what's",
+    "who's",
+    "where's",
+    "what'd",
+    "where'd",
+    "how'd",
+    "who'd",
+    "wha",
+    "wh",
+}
+_LEAD_IN = {
+    "ok",
+    "okay",
+    "so",
+    "and",
+    "well",
+    "now",
+    "um",
+    "ah",
+    "but",
+    "then",
+    "alright",
+    "all",
+    "right",
+    "brendan",
+    "bud",
+    "oh",
+    "yeah",
+    "no",
+    "i",
+    "mean",
+    "again",
+    "uh",
+    "er",
+    "like",
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str  # the sentence as printed
+    start: int  # character offset in the turn text
+    words: tuple[str, ...]  # lower-case tokens (folded)
+    stems: tuple[str, ...]
+    question: bool
+
+    @property
+    def first_word(self) -> str:
+        for w in self.words:
+            if w not in _LEAD_IN:
+                return w
+        return self.words[0] if self.words else ""
+
+    @property
+    def is_wh(self) -> bool:
+        return self.question and self.first_word in WH
+
+    @property
+    def is_yes_no(self) -> bool:
+        return self.question and self.first_word in _AUX
+
+
+def speech_text(text: str) -> str:
+    """Turn text with the transcriber's notes blanked out (same length, so offsets hold)."""
+    blanked = GESTURE.sub(lambda m: " " * len(m.group(0)), text)
+    return _PAREN.sub(lambda m: " " * len(m.group(0)), blanked)
+
+
+def units(turn: Turn) -> list[Unit]:
+    return list(units_of(turn.text))
+
+
+@functools.lru_cache(maxsize=65536)
+def units_of(text: str) -> tuple[Unit, ...]:
+    spoken = speech_text(text)
+    found = []
+    for m in _UNIT.finditer(spoken):
+        raw = m.group(0)
+        words = _WORD.findall(fold(raw).lower())
+        if not words:
+            continue
+        start = m.start() + (len(raw) - len(raw.lstrip()))
+        found.append(
+            Unit(raw.strip(), start, tuple(words), tuple(stem(w) for w in words), raw.rstrip().endswith("?"))
+        )
+    return tuple(found)
+
+
+YES = re.compile(
+    r"^\W*(yeah|yes|yep|yup|yeh|uh huh|uhhuh|mm huh|mm hum|mm hm|mmm hum|mh huh|um huh|mm-huh|mb huh|"
+    r"eheh, yeah|right|correct|sure)\b",
+    re.I,
+)
+NO = re.compile(r"^\W*(no|nope|uh uh|uhuh|mm uh|mb uh|mh uh|minuh|n-no|nah|naw|not really)\b", re.I)
+
+
+def answer_polarity(turn: Turn) -> str | None:
+    """'yes' or 'no' for a short answer (words or a nod/shake the transcriber noted); else None."""
+    own = [g for g in turn.gestures if g.actor is None]
+    spoken = fold(speech_text(turn.text)).strip()
+    if own and len(spoken.split()) <= 3:
+        return own[0].answer
+    if len(spoken.split()) > 4:
+        return None
+    if NO.match(spoken):
+        return "no"
+    if YES.match(spoken):
+        return "yes"
+    if own:
+        return own[0].answer
+    return None
