@@ -21,6 +21,7 @@ from clemency.assembly.catalog import (
 )
 from clemency.assembly.context import SENSITIVE_FIELDS, CaseContext, schema_variables
 from clemency.assembly.errors import AssemblyError, ConversionError, TemplateError
+from clemency.assembly.loading import ContextError, context_from_dict, explanation_from_results
 from clemency.assembly.pdf import docx_to_pdf
 from clemency.assembly.render import render_docx
 
@@ -31,6 +32,7 @@ __all__ = [
     "AssemblyError",
     "BundleResult",
     "CaseContext",
+    "ContextError",
     "ConversionError",
     "ExhibitSource",
     "TemplateError",
@@ -40,7 +42,9 @@ __all__ = [
     "TocEntry",
     "applicable_templates",
     "build_bundle",
+    "context_from_dict",
     "docx_to_pdf",
+    "explanation_from_results",
     "get_template",
     "render_docx",
     "schema_variables",

@@ -264,7 +264,7 @@ def _next_weekday(day: date) -> date:
 # The schema: dotted variable names, and which of them are sensitive
 
 
-def _unwrap(hint: Any) -> tuple[Any, bool]:
+def unwrap_hint(hint: Any) -> tuple[Any, bool]:
     """(inner type, is_list) for `X | None`, `list[X]`, `list[X] | None`."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
@@ -289,7 +289,7 @@ def _members(cls: type) -> list[tuple[str, Any, bool]]:
 
 def _walk(cls: type, prefix: str, sensitive: bool, out: dict[str, bool]) -> None:
     for name, hint, marked in _members(cls):
-        inner, is_list = _unwrap(hint)
+        inner, is_list = unwrap_hint(hint)
         path = f"{prefix}{name}"
         flag = sensitive or marked
         out[path] = flag
@@ -344,7 +344,7 @@ class Absent(dict[str, Any]):
 def _absent(cls: type) -> Absent:
     out = Absent()
     for name, hint, _ in _members(cls):
-        inner, is_list = _unwrap(hint)
+        inner, is_list = unwrap_hint(hint)
         if is_list:
             out[name] = []
         elif dataclasses.is_dataclass(inner):
@@ -355,7 +355,7 @@ def _absent(cls: type) -> Absent:
 
 
 def _to_data(value: Any, hint: Any) -> Any:
-    inner, is_list = _unwrap(hint)
+    inner, is_list = unwrap_hint(hint)
     if value is None and not is_list and dataclasses.is_dataclass(inner):
         return _absent(typing.cast(type, inner))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
