@@ -12,16 +12,14 @@ from .timeline import svg
 QUESTION_KINDS = ("open_invitation", "wh", "yes_no", "forced_choice", "tag", "leading")
 
 
-def _environment() -> jinja2.Environment:
+def _template() -> jinja2.Template:
     source = resources.files("clemency.interrogation").joinpath("templates/report.html.j2").read_text("utf-8")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    env.globals["_source"] = source
-    return env
+    return env.from_string(source)
 
 
 def render_html(report: Report) -> str:
-    env = _environment()
-    template = env.from_string(env.globals["_source"])
+    template = _template()
     data = report.to_dict()
     first_lines = {n: p.first_line for n, p in report.transcript.pages.items()}
     return template.render(
