@@ -273,7 +273,8 @@ def texas_death_commutation() -> Builder:
         "Full name: {{ person.full_name }}",
         "TDCJ number: {{ person.doc_number }}",
         "Unit of confinement: {{ person.facility }}",
-        "County of conviction: {% for conviction in convictions %}{{ conviction.county }}{% endfor %}",
+        "County of conviction: {% for conviction in convictions %}{{ conviction.county }}"
+        "{% if not loop.last %}, {% endif %}{% endfor %}",
         "Scheduled execution date: {{ execution_date|longdate }}",
         "Presented by: {% for lawyer in team.lawyers %}{{ lawyer.name }}{% if not loop.last %}, "
         "{% endif %}{% endfor %}, {{ team.organization }}",

@@ -6,6 +6,8 @@ import io
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
 from clemency.assembly import demo
@@ -218,3 +220,23 @@ def test_bates_start_and_prefix_are_configurable():
 
 def test_exhibit_labels_run_past_z():
     assert [exhibit_label(i) for i in (0, 1, 25, 26, 27, 51, 52)] == ["A", "B", "Z", "AA", "AB", "AZ", "BA"]
+
+
+@settings(max_examples=12, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=1, max_value=4), st.text("abcdefgh ", min_size=1, max_size=140)),
+        min_size=1,
+        max_size=70,
+    )
+)
+def test_contents_page_numbers_match_cover_pages_for_any_bundle(shape):
+    exhibits = [
+        ExhibitSource(f"Exhibit {i} {words}", f"f{i}.pdf", make_pdf(pages, f"Doc {i}"))
+        for i, (pages, words) in enumerate(shape)
+    ]
+    result = build_bundle(exhibits, PREFIX, "Property")
+    covers = _cover_pages(result.pdf_bytes)
+    assert covers == {e.label: e.start_page for e in result.toc}
+    assert _toc_numbers(result.pdf_bytes, result.toc_page_count) == covers
+    assert result.page_count == result.toc_page_count + sum(1 + pages for pages, _ in shape)
