@@ -144,3 +144,15 @@ class ImportForm(forms.Form):
     def __init__(self, *args: Any, teams: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        from django.conf import settings
+
+        upload = self.cleaned_data["file"]
+        limit = int(settings.MAX_UPLOAD_BYTES)
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"The file is {upload.size:,} bytes; the largest accepted is {limit:,} bytes. "
+                "Split it into smaller files."
+            )
+        return upload

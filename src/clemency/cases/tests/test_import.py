@@ -169,3 +169,15 @@ def test_the_import_page_documents_the_columns(client, cast):
     assert "sentence_term_days" in body and "bop_register_number" in body
     client.force_login(cast.read_only)
     assert client.get(reverse("cases:import")).status_code == 403
+
+
+def test_the_import_page_refuses_a_file_too_large(client, cast, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MAX_UPLOAD_BYTES = 100
+    client.force_login(cast.staff)
+    upload = SimpleUploadedFile("people.csv", (HEADER + GOOD).encode(), content_type="text/csv")
+    response = client.post(reverse("cases:import"), {"file": upload, "team": cast.team.pk})
+    assert response.status_code == 400
+    assert "largest accepted is 100 bytes" in response.context["form"].errors["file"][0]
+    assert not Person.objects.exists()
