@@ -40,16 +40,19 @@ class CriterionResult:
     steps: list[Step] = field(default_factory=list)
     verified: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, detail: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "id": self.id,
             "value": self.value,
             "citations": self.citations,
             "explanation": self.explanation,
-            "facts_read": {name: _jsonable(value) for name, value in self.facts_read.items()},
-            "missing_facts": self.missing_facts,
-            "verified": self.verified,
         }
+        if detail:
+            out["facts_read"] = {name: _jsonable(value) for name, value in self.facts_read.items()}
+            out["missing_facts"] = self.missing_facts
+            out["verified"] = self.verified
+            out["steps"] = [{"rule": s.rule, "value": s.value, "citation": s.citation} for s in self.steps]
+        return out
 
 
 @dataclass
@@ -59,8 +62,11 @@ class DeadlineResult:
     date: dt.date | None
     citation: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "date": _jsonable(self.date), "citation": self.citation}
+    def to_dict(self, detail: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "date": _jsonable(self.date), "citation": self.citation}
+        if detail:
+            out["title"] = self.title
+        return out
 
 
 @dataclass
@@ -78,7 +84,8 @@ class Result:
     def questions(self) -> list[str]:
         return [FACTS[name].question for name in self.missing_facts if name in FACTS]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, detail: bool = False) -> dict[str, Any]:
+        """The shape `clemency explain --format json` prints; `detail` adds the proof's inner steps."""
         return {
             "pathway": self.pathway.id,
             "title": self.pathway.title,
@@ -87,8 +94,8 @@ class Result:
             "missing_facts": self.missing_facts,
             "questions": self.questions,
             "reasons": self.reasons,
-            "criteria": [criterion.to_dict() for criterion in self.criteria],
-            "deadlines": [deadline.to_dict() for deadline in self.deadlines],
+            "criteria": [criterion.to_dict(detail) for criterion in self.criteria],
+            "deadlines": [deadline.to_dict(detail) for deadline in self.deadlines],
         }
 
 
