@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 
 from clemency.deadlines.models import Deadline, DeadlineKind
+
+# Browsers show a date picker; without one the field still takes YYYY-MM-DD.
+DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class DeadlineFilterSet(django_filters.FilterSet):
@@ -14,8 +18,12 @@ class DeadlineFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
     kind = django_filters.MultipleChoiceFilter(choices=DeadlineKind.choices)
     done = django_filters.BooleanFilter()
-    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="On or after")
-    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="On or before")
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="On or after", widget=DATE
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="On or before", widget=DATE
+    )
 
     class Meta:
         model = Deadline

@@ -102,12 +102,16 @@ def deadline_done(request: HttpRequest, pk: int) -> HttpResponse:
     value = request.POST.get("done")
     if value not in ("1", "0"):
         messages.error(request, "done: say 1 (done) or 0 (not done).")
-    elif value == "1":
+        return _back(request, reverse("cases:detail", args=[deadline.case_id]))
+    if value == "1":
         services.mark_deadline_done(deadline, actor=request.user)
-        messages.success(request, f"Marked done: {deadline.title}.")
     else:
         services.mark_deadline_undone(deadline, actor=request.user)
-        messages.success(request, f"Marked not done: {deadline.title}.")
+    if getattr(request, "htmx", False):
+        # htmx swaps just the case page's deadline panel; without JavaScript the form redirects back.
+        return render(request, "deadlines/_case_panel.html", {"case": deadline.case})
+    state = "done" if value == "1" else "not done"
+    messages.success(request, f"Marked {state}: {deadline.title}.")
     return _back(request, reverse("cases:detail", args=[deadline.case_id]))
 
 

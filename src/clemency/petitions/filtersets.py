@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 
 from clemency.petitions.models import Petition, PetitionStatus
+
+# Browsers show a date picker; without one the field still takes YYYY-MM-DD.
+DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class PetitionFilterSet(django_filters.FilterSet):
@@ -15,10 +19,10 @@ class PetitionFilterSet(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=PetitionStatus.choices)
     pathway = django_filters.CharFilter(lookup_expr="istartswith", label="Pathway starts with")
     filed_after = django_filters.DateFilter(
-        field_name="filed_on", lookup_expr="gte", label="Filed on or after"
+        field_name="filed_on", lookup_expr="gte", label="Filed on or after", widget=DATE
     )
     filed_before = django_filters.DateFilter(
-        field_name="filed_on", lookup_expr="lte", label="Filed on or before"
+        field_name="filed_on", lookup_expr="lte", label="Filed on or before", widget=DATE
     )
 
     class Meta:

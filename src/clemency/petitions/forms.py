@@ -30,8 +30,9 @@ class MoveForm(forms.Form):
     def __init__(self, *args: Any, petition: Petition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Offer only the allowed moves, but accept any status so that a stale page's move reaches
-        # the service and is refused with its explanation rather than a bare "invalid choice".
-        self.fields["status"].widget.choices = petition.next_status_choices()
+        # the service and is refused with its explanation rather than a bare "invalid choice". No move is
+        # preselected: a decision must be chosen, never submitted by accident.
+        self.fields["status"].widget.choices = [("", "— choose —"), *petition.next_status_choices()]
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:

@@ -140,3 +140,16 @@ def test_the_list_shows_open_visible_deadlines_and_filters(client, cast, case, o
     assert "Old filing" in html and open_one.title not in html
     response = client.get(reverse("deadlines:list"), {"date_from": "soon"})
     assert response.context["filter"].errors["date_from"] == ["Enter a valid date."]
+
+
+def test_with_htmx_marking_done_returns_just_the_panel(client, cast, case):
+    deadline = _hearing(case, cast.attorney)
+    client.force_login(cast.staff)
+    response = client.post(
+        reverse("deadlines:done", args=[deadline.pk]), {"done": "1"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section class="panel" id="deadlines-panel"') and "Done — undo" in html
+    deadline.refresh_from_db()
+    assert deadline.done
