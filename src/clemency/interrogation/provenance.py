@@ -23,6 +23,11 @@ from .tactics import DONT_KNOW, PROBE, Marker
 from .text import fold
 from .units import answer_polarity, speech_text, units
 
+
+def cite(line: int, page: int | None) -> str:
+    return f"line {line}, page {page}" if page is not None else f"line {line}"
+
+
 PROBE_GAP = 2  # non-probing interrogator turns tolerated inside one probing episode
 HINT_REACH = 40  # turns between two hints that still belong to one episode
 
@@ -98,20 +103,19 @@ def provenance(fact: Fact, turns: list[Turn], mentions: list[Mention], markers: 
         flag, disclosure = "NEVER_STATED", by_interrogator
         reasons.append("the suspect never stated or agreed to it")
         if by_interrogator:
-            reasons.append(
-                f"an interrogator raised it at line {by_interrogator.line} (page {by_interrogator.page})"
-            )
+            reasons.append(f"an interrogator raised it at {cite(by_interrogator.line, by_interrogator.page)}")
     elif by_interrogator is not None and asserting.index(by_interrogator) < asserting.index(adoption):
         flag, disclosure = "INTERROGATOR_FIRST", by_interrogator
+        where = cite(by_interrogator.line, by_interrogator.page)
         reasons.append(
-            f"{by_interrogator.speaker} ({by_interrogator.how}) at line {by_interrogator.line}, page "
-            f"{by_interrogator.page}, before the suspect's first {adoption.how} at line {adoption.line}"
+            f"{by_interrogator.speaker} ({by_interrogator.how}) at {where}, "
+            f"before the suspect's first {adoption.how} at line {adoption.line}"
         )
     else:
         disclosure = adoption
         leads = leading_reasons(fact, turns, adoption, markers)
         flag = "SUSPECT_FIRST_AFTER_LEADING" if leads else "SUSPECT_FIRST"
-        reasons.append(f"the suspect said it first, at line {adoption.line}, page {adoption.page}")
+        reasons.append(f"the suspect said it first, at {cite(adoption.line, adoption.page)}")
         reasons.extend(leads)
     primary = flag
     if fact.true is False and adoption is not None:

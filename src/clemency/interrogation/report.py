@@ -13,7 +13,8 @@ from .model import Transcript
 from .parse import parse
 from .provenance import FactResult, provenance
 from .speakers import Person, label_key, load_speaker_map, resolve
-from .tactics import Marker, question_type, suspect_markers, tactic_markers, talk_ratios
+from .tactics import OPEN, Marker, question_type, suspect_markers, tactic_markers, talk_ratios
+from .text import fold
 from .units import units
 
 NOTICE = (
@@ -107,7 +108,7 @@ def _question_types(transcript: Transcript, results: list[FactResult]) -> dict:
             continue
         seg = _segment(turn.page, first_page)
         for u in units(turn):
-            if not u.question:
+            if not u.question and not OPEN.search(fold(u.text)):
                 continue
             kind = question_type(u, bool(leading.get(turn.index)) and _mentions_any(u, turn.index, results))
             per[turn.speaker][seg][kind] += 1

@@ -120,12 +120,16 @@ def load_speaker_map(text: str) -> list[Person]:
     return people
 
 
-def _header_names(preamble: list[str], pattern: str) -> list[str]:
+def _header_names(preamble: list[str], pattern: str, follow: bool = False) -> list[str]:
     names: list[str] = []
     for i, line in enumerate(preamble):
         if re.search(pattern, line, re.I):
             rest = re.split(pattern, line, flags=re.I)[-1]
-            block = [rest] + [x for x in preamble[i + 1 : i + 3] if ":" not in x]
+            block = [rest]
+            for nxt in preamble[i + 1 : i + 3] if follow else []:
+                if ":" in nxt:
+                    break
+                block.append(nxt)
             for part in block:
                 words = re.findall(r"[A-Za-z]{3,}", fold(part))
                 names.extend(w.upper() for w in words)
@@ -159,7 +163,7 @@ def propose(turns: list[Turn], preamble: list[str]) -> list[Person]:
         turn_count[head] += 1
         questions[head] += "?" in t.text
     suspects_named = _header_names(preamble, r"interview of\s*:")
-    officers = _header_names(preamble, r"(reporting )?officers?\s*:|interviewers?\s*:")
+    officers = _header_names(preamble, r"(reporting )?officers?\s*:|interviewers?\s*:", follow=True)
     gesture = _gesture_names(turns)
     people = []
     for head, spellings in groups.items():
