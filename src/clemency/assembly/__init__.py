@@ -23,7 +23,7 @@ from clemency.assembly.context import SENSITIVE_FIELDS, CaseContext, schema_vari
 from clemency.assembly.errors import AssemblyError, ConversionError, TemplateError
 from clemency.assembly.loading import ContextError, context_from_dict, explanation_from_results
 from clemency.assembly.pdf import docx_to_pdf
-from clemency.assembly.render import render_docx
+from clemency.assembly.render import render_docx, render_pdf
 
 __all__ = [
     "SENSITIVE_FIELDS",
@@ -47,5 +47,6 @@ __all__ = [
     "explanation_from_results",
     "get_template",
     "render_docx",
+    "render_pdf",
     "schema_variables",
 ]

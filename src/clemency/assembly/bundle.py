@@ -123,6 +123,32 @@ def build_bundle(
     pdf_bytes, page_count = _assemble(title, toc_pdf, entries, included, bates_prefix, bates_start)
     tick()
 
+    return _report(
+        exhibits,
+        included,
+        skipped,
+        pdf_bytes,
+        page_count,
+        toc_pdf,
+        entries,
+        bates_prefix,
+        bates_start,
+        size_limit_bytes,
+    )
+
+
+def _report(
+    exhibits: list[ExhibitSource],
+    included: list[tuple[ExhibitSource, PdfReader]],
+    skipped: list[Skipped],
+    pdf_bytes: bytes,
+    page_count: int,
+    toc_pdf: bytes,
+    entries: list[TocEntry],
+    prefix: str,
+    first: int,
+    size_limit_bytes: int | None,
+) -> BundleResult:
     size = len(pdf_bytes)
     warnings = [f"{s.filename} ({s.name}) left out: {s.reason}" for s in skipped]
     if not included:
@@ -138,8 +164,8 @@ def build_bundle(
         page_count=page_count,
         toc=entries,
         toc_page_count=len(PdfReader(io.BytesIO(toc_pdf)).pages),
-        bates_first=bates_number(bates_prefix, bates_start),
-        bates_last=bates_number(bates_prefix, bates_start + page_count - 1),
+        bates_first=bates_number(prefix, first),
+        bates_last=bates_number(prefix, first + page_count - 1),
         sources=[
             SourceDigest(
                 s.name, s.filename, hashlib.sha256(s.data).hexdigest(), len(s.data), id(s) in included_ids

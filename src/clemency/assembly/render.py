@@ -26,6 +26,7 @@ __all__ = [
     "longdate",
     "money",
     "render_docx",
+    "render_pdf",
     "term",
 ]
 
@@ -116,3 +117,16 @@ def _add_watermark(document: DocxDocument, text: str) -> None:
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         paragraph._p.append(parse_xml(_WATERMARK_XML.format(text=text)))
+
+
+def render_pdf(
+    template_name: str,
+    context: CaseContext,
+    variant: Variant | str = "preview",
+    *,
+    redacted: bool = False,
+) -> bytes:
+    """`render_docx`, then LibreOffice to PDF: the same document as the editable draft."""
+    from clemency.assembly.pdf import docx_to_pdf
+
+    return docx_to_pdf(render_docx(template_name, context, variant, redacted=redacted))

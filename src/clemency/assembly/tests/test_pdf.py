@@ -11,7 +11,7 @@ from clemency.assembly import demo
 from clemency.assembly.catalog import TEMPLATES
 from clemency.assembly.errors import ConversionError
 from clemency.assembly.pdf import docx_to_pdf, soffice_path
-from clemency.assembly.render import render_docx
+from clemency.assembly.render import render_docx, render_pdf
 from clemency.assembly.tests.helpers import first_page_png, mean_pixel_difference, page_texts
 
 REFERENCE_DIR = Path(__file__).parent / "reference"
@@ -61,9 +61,7 @@ def test_image_comparison_notices_a_different_document(template_pdfs, tmp_path):
 
 
 def test_redacted_pdf_hides_the_register_number(soffice):
-    pdf = docx_to_pdf(
-        render_docx("federal_commutation_petition", demo.federal_commutation(), "final", redacted=True)
-    )
+    pdf = render_pdf("federal_commutation_petition", demo.federal_commutation(), "final", redacted=True)
     text = "\n".join(page_texts(pdf))
     assert "40417-000" not in text
     assert "REDACTED PUBLIC COPY" in text
