@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +78,20 @@ def _is_plain_text(upload: Any) -> bool:
     return True
 
 
+def _is_docx_archive(upload: Any) -> bool:
+    """filetype reads only the first 8 KB, so a DOCX whose early entries are large (a thumbnail, say)
+    looks like a plain ZIP; its table of contents settles it. Names are read, nothing is extracted."""
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    finally:
+        upload.seek(0)
+    return {"[Content_Types].xml", "word/document.xml"} <= names
+
+
 def inspect_upload(upload: Any, *, max_bytes: int) -> UploadFacts:
     """The facts of a good upload, or a ValidationError on `file` saying what is wrong."""
     original_name = os.path.basename((getattr(upload, "name", "") or "").replace("\\", "/")).strip()
@@ -94,7 +109,7 @@ def inspect_upload(upload: Any, *, max_bytes: int) -> UploadFacts:
     upload.seek(0)
     guessed = filetype.guess(head)
     if guessed is not None:
-        extension = guessed.extension
+        extension = "docx" if guessed.extension == "zip" and _is_docx_archive(upload) else guessed.extension
         if extension not in ALLOWED_TYPES:
             raise ValidationError(
                 {"file": f"The content is {guessed.mime}, which is not allowed. Allowed: {ALLOWED_LABELS}."}

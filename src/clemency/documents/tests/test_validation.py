@@ -82,3 +82,33 @@ def test_a_file_over_the_limit_is_refused_with_both_sizes():
 def test_a_path_in_the_name_is_dropped():
     facts = _inspect("..\\..\\etc/letter.txt", samples.TEXT)
     assert facts.original_name == "letter.txt"
+
+
+def _zip(entries):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, data in entries:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_docx_with_a_large_first_entry_is_still_a_docx():
+    # A big stored thumbnail first pushes word/ past the 8 KB that filetype reads.
+    content = _zip(
+        [
+            ("[Content_Types].xml", "<Types/>"),
+            ("docProps/thumbnail.jpeg", bytes(20_000)),
+            ("word/document.xml", "<w:document/>"),
+        ]
+    )
+    assert _inspect("letter.docx", content).content_type.endswith("wordprocessingml.document")
+
+
+def test_a_plain_zip_is_refused_even_when_named_docx():
+    content = _zip([("[Content_Types].xml", "<Types/>"), ("notes/readme.txt", bytes(20_000))])
+    with pytest.raises(ValidationError) as refused:
+        _inspect("letter.docx", content)
+    assert "application/zip" in refused.value.message_dict["file"][0]
