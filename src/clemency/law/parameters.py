@@ -121,3 +121,9 @@ def value(name: str, as_of: dt.date) -> Any:
 def resolve(name: str, as_of: dt.date) -> Any | None:
     dated = get_parameter(name).value_on(as_of)
     return None if dated is None else dated.value
+
+
+def resolve_all(names: list[str], as_of: dt.date) -> dict[str, Any | None]:
+    """Every named parameter's value on as_of (None where no value is in force): the constants a
+    batch compiler substitutes for `Param` nodes."""
+    return {name: resolve(name, as_of) for name in names}

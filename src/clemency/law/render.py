@@ -35,8 +35,8 @@ def explain(
     return [evaluate(pathway, facts, as_of, validated=True) for pathway in pathways]
 
 
-def results_json(results: Iterable[Result], as_of: dt.date) -> dict[str, Any]:
-    return {"as_of": as_of.isoformat(), "results": [result.to_dict() for result in results]}
+def results_json(results: Iterable[Result], as_of: dt.date, detail: bool = False) -> dict[str, Any]:
+    return {"as_of": as_of.isoformat(), "results": [result.to_dict(detail) for result in results]}
 
 
 def _wrap(text: str, indent: str, width: int = 96) -> str:

@@ -88,6 +88,24 @@ def test_demo_people(
     }
 
 
+def test_explain_proof_shows_facts_read_and_cited_steps() -> None:
+    out = run(
+        "explain",
+        "--facts",
+        str(EXAMPLES / "ada_quill.json"),
+        "--as-of",
+        "2024-06-01",
+        "--format",
+        "json",
+        "--proof",
+        "--pathway",
+        "us.compassionate_release.age",
+    )
+    criterion = json.loads(out)["results"][0]["criteria"][2]
+    assert criterion["facts_read"] == {"serious_health_deterioration_from_aging": True}
+    assert criterion["steps"][0]["citation"] == "USSG 1B1.13(b)(2)(B)"
+
+
 def test_explain_text_reads_as_a_memo_with_citations() -> None:
     memo = run("explain", "--facts", str(EXAMPLES / "ada_quill.json"), "--as-of", "2024-06-01")
     assert memo.startswith("MEMORANDUM")

@@ -58,6 +58,7 @@ from clemency.law.tree import (
     ListHasAny,
     ListOnly,
     Node,
+    Unless,
     all_of,
     any_of,
     eq,
@@ -169,10 +170,9 @@ initiative_2014 = Pathway(
         ),
         Criterion(
             id="non_violent_low_level",
-            node=all_of(
+            node=Unless(
                 is_false("violence_in_offense"),
-                is_false("aggravating_role"),
-                is_false("ties_to_large_scale_organization"),
+                any_of(is_true("aggravating_role"), is_true("ties_to_large_scale_organization")),
                 citation=_INITIATIVE + ", factor 2",
             ),
             citation=_INITIATIVE + ", factor 2",

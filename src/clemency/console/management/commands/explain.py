@@ -34,6 +34,11 @@ class Command(BaseCommand):
             help="pathway id (repeatable); all pathways when omitted",
         )
         parser.add_argument("--format", choices=("text", "json"), default="text")
+        parser.add_argument(
+            "--proof",
+            action="store_true",
+            help="with --format json: add each criterion's facts read and cited steps",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from clemency.law import FactError
@@ -47,7 +52,7 @@ class Command(BaseCommand):
         except KeyError as error:
             raise CommandError(str(error.args[0])) from None
         if options["format"] == "json":
-            self.stdout.write(json.dumps(results_json(results, as_of), indent=2))
+            self.stdout.write(json.dumps(results_json(results, as_of, detail=options["proof"]), indent=2))
         else:
             self.stdout.write(memo_text(results, as_of, facts), ending="")
 
