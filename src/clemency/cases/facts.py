@@ -35,6 +35,9 @@ def convictions_to_facts(case: Case, conviction: Conviction | None = None) -> di
         "birth_date": person.birth_date,
         "on_supervision": _on_supervision(person.custody_status),
     }
+    execution = _next_execution_date(case)
+    if execution is not None:
+        facts["execution_date"] = execution
     conviction = conviction or controlling_conviction(case)
     if conviction is None:
         return facts
@@ -69,6 +72,15 @@ def convictions_to_facts(case: Case, conviction: Conviction | None = None) -> di
             }
         )
     return facts
+
+
+def _next_execution_date(case: Case) -> Any:
+    """The execution date set for the case, from the deadlines app's record (the earliest not done)."""
+    deadlines = getattr(case, "deadlines", None)
+    if deadlines is None:
+        return None
+    found = deadlines.filter(kind="execution", done=False).order_by("date").first()
+    return found.date if found is not None else None
 
 
 def _on_supervision(status: str) -> bool | None:

@@ -292,6 +292,11 @@ def _check_records(
             instance.full_clean(exclude=exclude + skip, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             errors.extend(_model_errors(error, record, number, cells))
+    birth, offense = records["person"].get("birth_date"), records["conviction"].get("offense_date")
+    if birth and offense and offense < birth:
+        errors.append(
+            CellError(number, "offense_date", cells["offense_date"], "before the person's date of birth")
+        )
     if not errors and not failed:
         from clemency.people.services import check_identifiers
 

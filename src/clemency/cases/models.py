@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 from clemency.cases.jurisdictions import (
     FEDERAL,
@@ -158,6 +159,16 @@ class Conviction(models.Model):
                     f"The {label} date ({later:%Y-%m-%d}) is before the {earlier_label} date "
                     f"({earlier:%Y-%m-%d})."
                 )
+        today = timezone.localdate()
+        for field, label in order[:3]:
+            value = getattr(self, field)
+            if value and value > today and field not in errors:
+                errors[field] = f"The {label} date ({value:%Y-%m-%d}) is in the future."
+        birth = self.case.person.birth_date if self.case_id and self.offense_date else None
+        if birth and self.offense_date and self.offense_date < birth and "offense_date" not in errors:
+            errors["offense_date"] = (
+                f"The offense date is before the person's date of birth ({birth:%Y-%m-%d})."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -240,6 +251,11 @@ class Sentence(models.Model):
             conviction: Conviction | None = self.conviction
         except Conviction.DoesNotExist:
             conviction = None
+        offense_date = conviction.offense_date if conviction is not None else None
+        if self.custody_start_date and offense_date and self.custody_start_date < offense_date:
+            errors["custody_start_date"] = (
+                f"Custody on this sentence cannot start before the offense date ({offense_date:%Y-%m-%d})."
+            )
         if conviction is not None and conviction.jurisdiction and not conviction.is_federal:
             for field in ("offense_level", "criminal_history_points"):
                 if getattr(self, field) is not None:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from clemency.cases.jurisdictions import validate_state
 
@@ -92,6 +93,8 @@ class Person(models.Model):
             raise ValidationError({"state_doc_jurisdiction": "Say which state's DOC issued this number."})
         if not isinstance(self.aliases, list) or not all(isinstance(a, str) for a in self.aliases):
             raise ValidationError({"aliases": "Aliases must be a list of names."})
+        if self.birth_date and self.birth_date > timezone.localdate():
+            raise ValidationError({"birth_date": "The date of birth is in the future."})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         names = [self.given_name, self.family_name, f"{self.given_name} {self.family_name}", *self.aliases]

@@ -141,3 +141,26 @@ def test_changing_a_conviction_to_a_state_keeps_guideline_rules(cast, case):
     assert "offense_level" in error.value.message_dict
     conviction.refresh_from_db()
     assert conviction.jurisdiction == "federal"
+
+
+def test_no_offense_before_birth_and_no_conviction_in_the_future(cast):
+    case = factories.case(cast.team, person_values={"birth_date": datetime.date(1980, 1, 1)})
+    with pytest.raises(ValidationError) as error:
+        services.add_conviction(
+            case, actor=None, jurisdiction="us-wi", offense_date=datetime.date(1979, 5, 1)
+        )
+    assert "before the person's date of birth" in error.value.message_dict["offense_date"][0]
+    with pytest.raises(ValidationError) as error:
+        services.add_conviction(
+            case, actor=None, jurisdiction="us-wi", conviction_date=datetime.date(2999, 1, 1)
+        )
+    assert "in the future" in error.value.message_dict["conviction_date"][0]
+
+
+def test_custody_cannot_start_before_the_offense(cast, case):
+    conviction = factories.federal_conviction(case, cast.attorney)
+    with pytest.raises(ValidationError) as error:
+        services.set_sentence(
+            conviction, actor=None, sentence_type="life", custody_start_date=datetime.date(1990, 1, 1)
+        )
+    assert "custody_start_date" in error.value.message_dict

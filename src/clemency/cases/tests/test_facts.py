@@ -67,3 +67,19 @@ def test_a_case_without_convictions_gives_the_person_only(cast):
     case = factories.case(cast.team, person_values={"custody_status": "supervised_release"})
     facts = convictions_to_facts(case)
     assert facts == {"birth_date": None, "on_supervision": True}
+
+
+def test_the_execution_date_comes_from_the_cases_deadlines(cast):
+    from clemency.deadlines.models import Deadline
+
+    case = factories.case(cast.team)
+    services.add_conviction(case, actor=None, jurisdiction="us-tx", sentence={"sentence_type": "death"})
+    assert "execution_date" not in convictions_to_facts(case)
+    Deadline.objects.create(
+        case=case, kind="execution", date=datetime.date(2027, 3, 4), title="Execution date"
+    )
+    Deadline.objects.create(
+        case=case, kind="execution", date=datetime.date(2026, 1, 2), title="Stayed", done=True
+    )
+    facts = validate_facts(convictions_to_facts(case))
+    assert facts["execution_date"] == datetime.date(2027, 3, 4)

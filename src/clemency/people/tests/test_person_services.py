@@ -95,3 +95,11 @@ def test_unknown_fields_are_refused_by_name(cast):
     with pytest.raises(ValidationError) as error:
         factories.person(cast.team, team_id=99)
     assert "team_id" in error.value.message_dict
+
+
+def test_a_birth_date_in_the_future_is_refused(cast):
+    import datetime
+
+    with pytest.raises(ValidationError) as error:
+        factories.person(cast.team, birth_date=datetime.date(2999, 1, 1))
+    assert "in the future" in error.value.message_dict["birth_date"][0]
