@@ -22,7 +22,7 @@ def render_html(report: Report) -> str:
 
 
 def render_pdf(report: Report) -> bytes:
-    from .render_pdf import render_pdf as _render
+    from .pdf_report import render_pdf as _render
 
     return _render(report)
 
