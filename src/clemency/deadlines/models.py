@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+# Far enough either way for any real deadline; beyond it a date is a typing slip (and year 9999 has no
+# next day for a calendar event to end on).
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2199, 12, 31)
 
 
 class DeadlineKind(models.TextChoices):
@@ -18,7 +24,12 @@ class DeadlineKind(models.TextChoices):
 class Deadline(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="deadlines")
     kind = models.CharField(max_length=20, choices=DeadlineKind.choices)
-    date = models.DateField()
+    date = models.DateField(
+        validators=[
+            MinValueValidator(EARLIEST_DATE, message="A deadline date must be in 1900 or later."),
+            MaxValueValidator(LATEST_DATE, message="A deadline date must be in 2199 or earlier."),
+        ]
+    )
     # Unknown time is None: the feed then shows an all-day event rather than a guessed hour.
     time = models.TimeField(null=True, blank=True, help_text="Local time, if known (HH:MM)")
     title = models.CharField(max_length=200)

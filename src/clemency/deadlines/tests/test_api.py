@@ -61,6 +61,14 @@ def test_create_validates_naming_the_field(api, cast, case):
     assert response.status_code == 400 and "date" in response.json()
     response = api.post(
         "/api/deadlines/",
+        {"case": case.pk, "kind": "hearing", "date": "9999-12-31", "title": "Hearing"},
+        format="json",
+    )
+    assert response.status_code == 400 and "2199 or earlier" in response.json()["date"][0]
+    response = api.get("/api/deadlines/", {"case": "abc"})
+    assert response.status_code == 400 and "case" in response.json()
+    response = api.post(
+        "/api/deadlines/",
         {
             "case": case.pk,
             "kind": "execution",

@@ -76,3 +76,16 @@ def test_rotating_the_calendar_token_changes_it_and_logs_no_secret(cast):
     assert new != old and cast.staff.calendar_token == new
     event = AuditEvent.objects.get(action="calendar_token.rotated")
     assert new not in str(event.after) and old not in str(event.after)
+
+
+@pytest.mark.parametrize(
+    ("day", "says"),
+    [(datetime.date(9999, 12, 31), "2199 or earlier"), (datetime.date(1, 1, 1), "1900 or later")],
+)
+def test_a_date_out_of_any_real_range_is_refused_naming_date(case, cast, day, says):
+    with pytest.raises(ValidationError) as refused:
+        services.create_deadline(
+            case=case, actor=cast.attorney, kind=DeadlineKind.FILING, date=day, title="x"
+        )
+    assert says in refused.value.message_dict["date"][0]
+    assert not Deadline.objects.exists()
