@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 
 from clemency.accounts.access import teams_of
@@ -26,11 +27,13 @@ class CaseFilterSet(django_filters.FilterSet):
     team = django_filters.ModelChoiceFilter(queryset=_user_teams, empty_label="All my teams")
     jurisdiction = django_filters.ChoiceFilter(
         field_name="convictions__jurisdiction",
+        label="Jurisdiction",
         choices=JURISDICTION_CHOICES,
         empty_label="Any jurisdiction",
         distinct=True,
     )
-    person = django_filters.NumberFilter(field_name="person_id", label="Person id")
+    # Hidden on the page (links from a person's page use it); a plain parameter in the API.
+    person = django_filters.NumberFilter(field_name="person_id", label="Person id", widget=forms.HiddenInput)
 
     class Meta:
         model = Case
