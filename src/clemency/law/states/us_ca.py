@@ -74,7 +74,7 @@ clemency = Pathway(
     citations=(ART_V_8, "Cal. Penal Code 4800-4813"),
     effective_from=date("1879-05-07").value,
     law=__doc__ or "",
-    verified=True,
+    verified=False,
     criteria=(
         _california(ART_V_8),
         Criterion(
@@ -92,7 +92,8 @@ clemency = Pathway(
             "through the Board of Parole Hearings (Penal Code 4802).",
             explain_unknown="How many felony convictions the person has (or whether the Supreme Court "
             "has recommended clemency) is not known.",
-            verified=True,
+            verified=False,
+            note="Constitutional text not read this session; as the project sheet and CCRC state it.",
         ),
     ),
     documents=(

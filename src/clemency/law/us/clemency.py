@@ -119,7 +119,8 @@ commutation = Pathway(
             explain_false="An appeal or court challenge is pending; 28 C.F.R. 1.3 asks that other "
             "relief be pursued first save in exceptional circumstances.",
             explain_unknown="Whether an appeal or court challenge is pending is not known.",
-            verified=True,
+            verified=False,
+            note="OPA's instructions ('completion of court challenges') read; 1.3's own text not read.",
         ),
     ),
     documents=("Commutation petition (OPA form)", "Judgment and commitment order", "Prison records"),
@@ -339,7 +340,8 @@ marijuana_pardon = Pathway(
         "Proof of citizenship or residence",
         "Charging document or judgment",
     ),
-    notes="The pardon is self-executing; the certificate is proof of it. The regulation list for 2023 "
+    notes="Federal Register page citations of both proclamations are not verified. The pardon is "
+    "self-executing; the certificate is proof of it. The regulation list for 2023 "
     "is not exhaustive.",
 )
 
@@ -352,7 +354,7 @@ death_clemency = Pathway(
     citations=(PARDON_POWER, "28 C.F.R. 1.10", "65 Fed. Reg. 48379 (Aug. 8, 2000)"),
     effective_from=date("2000-08-02").value,
     law=__doc__ or "",
-    verified=True,
+    verified=False,
     criteria=(
         Criterion(
             id="federal_court",
@@ -382,7 +384,7 @@ death_clemency = Pathway(
                 Fact("execution_notice_date"), param("us.death_clemency.petition_days_after_notice")
             ),
             citation="28 C.F.R. 1.10(b)",
-            verified=True,
+            verified=False,
         ),
         Deadline(
             id="supporting_papers_due",
@@ -391,7 +393,7 @@ death_clemency = Pathway(
                 Fact("clemency_petition_filed_date"), param("us.death_clemency.papers_days_after_petition")
             ),
             citation="28 C.F.R. 1.10(b)",
-            verified=True,
+            verified=False,
         ),
     ),
     notes="No petition before the direct appeal and the first 2255 motion have ended (1.10(b)); counsel may "

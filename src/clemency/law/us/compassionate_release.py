@@ -115,7 +115,7 @@ age = Pathway(
     citations=(STATUTE + "(i)", "USSG 1B1.13(b)(2)"),
     effective_from=date("2023-11-01").value,
     law=__doc__ or "",
-    verified=True,
+    verified=False,
     criteria=(
         *_federal_prisoner(),
         Criterion(
@@ -175,7 +175,7 @@ age70 = Pathway(
             explain_true="The BOP Director has determined the person is not a danger to the community.",
             explain_false="The BOP Director has not determined that the person is not a danger.",
             explain_unknown="Whether the BOP Director has made the no-danger determination is not known.",
-            verified=True,
+            verified=False,
         ),
     ),
     eligible_from=latest(
@@ -197,7 +197,7 @@ family = Pathway(
     citations=(STATUTE + "(i)", "USSG 1B1.13(b)(3)"),
     effective_from=date("2023-11-01").value,
     law=__doc__ or "",
-    verified=True,
+    verified=False,
     criteria=(
         *_federal_prisoner(),
         Criterion(
@@ -210,7 +210,7 @@ family = Pathway(
             explain_true="A family circumstance listed in 1B1.13(b)(3) is present.",
             explain_false="No 1B1.13(b)(3) family circumstance is present.",
             explain_unknown="Whether a 1B1.13(b)(3) family circumstance is present is not known.",
-            verified=True,
+            verified=False,
         ),
     ),
     notes="(b)(3)(D), an immediate family member or someone like one, is left to counsel.",
@@ -225,7 +225,7 @@ unusually_long = Pathway(
     citations=(STATUTE + "(i)", "USSG 1B1.13(b)(6)"),
     effective_from=date("2023-11-01").value,
     law=__doc__ or "",
-    verified=True,
+    verified=False,
     criteria=(
         *_federal_prisoner(),
         Criterion(
@@ -235,7 +235,7 @@ unusually_long = Pathway(
             explain_true="A change in law produces a gross disparity with the sentence likely imposed today.",
             explain_false="No change in law producing a gross disparity is identified.",
             explain_unknown="Whether a change in law produces a gross disparity is not yet assessed.",
-            verified=True,
+            verified=False,
         ),
     ),
     eligible_from=latest(

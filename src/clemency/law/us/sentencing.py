@@ -12,8 +12,9 @@ before 2024-02-01), paraphrased:
   of substantial financial hardship; no firearm or other dangerous weapon possessed (or induced);
   instant offense not under 2H1.1 (individual rights); no 3A1.1 hate-crime or vulnerable-victim or
   3A1.5 human-rights adjustment; and (10) no aggravating-role adjustment (3B1.1) and not engaged in
-  a continuing criminal enterprise. As written in 2023 condition (10) excludes only a defendant with
-  both; the 2024 amendment (effective 2024-11-01) makes either one disqualifying.
+  a continuing criminal enterprise. The circuits read (10) disjunctively, so either one disqualifies
+  (United States v. Cervantes, 109 F.4th 944 (7th Cir. 2024); United States v. Morales, 122 F.4th 590
+  (5th Cir. 2024)), and the clarifying amendment of 2024-11-01 split it into two criteria.
 
 Amendment 782 (effective 2014-11-01, "drugs minus two"): lowered most drug offense levels in 2D1.1
 by two; made retroactive by Amendment 788, with no order effective before 2015-11-01.
@@ -221,7 +222,7 @@ zero_point = Pathway(
             "under 4C1.1(a)(10) as in force on {as_of}.",
             explain_unknown="The role adjustment or continuing-criminal-enterprise facts are not known.",
             verified=True,
-            note="Before 2024-11-01 only both together disqualified; from then either does.",
+            note="Either disqualifies: the circuits' reading before 2024-11-01, the text after.",
         ),
     ),
     eligible_from=date("2023-11-01"),
