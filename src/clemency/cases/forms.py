@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from clemency.accounts.models import Team
+from clemency.accounts.models import Team, User
 from clemency.cases.models import (
     CASE_TRANSITIONS,
     Case,
@@ -156,3 +156,14 @@ class ImportForm(forms.Form):
                 "Split it into smaller files."
             )
         return upload
+
+
+class PrivilegeGrantForm(forms.Form):
+    user = forms.ModelChoiceField(label="Student or volunteer", queryset=User.objects.none())
+    revoke = forms.BooleanField(label="Revoke instead of grant", required=False)
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            memberships__team_id=case.team_id, memberships__role__in=["student", "volunteer"]
+        ).order_by("username")

@@ -245,11 +245,26 @@ def notes_for_reader(case: Case, *, actor: Any) -> list[Note]:
     return notes
 
 
+GRANTING_ROLES = ("admin", "attorney")
+GRANTEE_ROLES = ("student", "volunteer")
+
+
+def _check_grant(case: Case, actor: Any, user: Any) -> None:
+    from clemency.accounts.access import role_on_team
+
+    if actor is not None and role_on_team(actor, case.team_id) not in GRANTING_ROLES:
+        raise ValidationError({"user": "Only an attorney or admin of the team can grant or revoke this."})
+    if role_on_team(user, case.team_id) not in GRANTEE_ROLES:
+        raise ValidationError({"user": f"{user} is not a student or volunteer on this team."})
+
+
 def grant_privilege(case: Case, *, actor: Any, user: Any) -> None:
+    """Let a student or volunteer read this case's privileged notes and documents."""
     from clemency.cases.models import PrivilegeGrant
 
     with transaction.atomic():
-        grant, created = PrivilegeGrant.objects.get_or_create(
+        _check_grant(case, actor, user)
+        _, created = PrivilegeGrant.objects.get_or_create(
             case=case, user=user, defaults={"granted_by": _user(actor)}
         )
         if created:
@@ -259,5 +274,22 @@ def grant_privilege(case: Case, *, actor: Any, user: Any) -> None:
                 obj=case,
                 case_id=case.pk,
                 team_id=case.team_id,
-                after={"user": user.pk},
+                after={"user": user.pk, "username": user.get_username()},
+            )
+
+
+def revoke_privilege(case: Case, *, actor: Any, user: Any) -> None:
+    from clemency.cases.models import PrivilegeGrant
+
+    with transaction.atomic():
+        _check_grant(case, actor, user)
+        deleted, _ = PrivilegeGrant.objects.filter(case=case, user=user).delete()
+        if deleted:
+            record_event(
+                "case.privilege_revoked",
+                actor=actor,
+                obj=case,
+                case_id=case.pk,
+                team_id=case.team_id,
+                before={"user": user.pk, "username": user.get_username()},
             )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.case_edit, name="edit"),
     path("<int:pk>/move/", views.case_move, name="move"),
     path("<int:pk>/notes/", views.note_add, name="note-add"),
+    path("<int:pk>/privilege/", views.privilege_grant, name="privilege-grant"),
     path("<int:pk>/convictions/new/", views.conviction_create, name="conviction-create"),
     path("convictions/<int:pk>/edit/", views.conviction_edit, name="conviction-edit"),
     path("convictions/<int:pk>/charges/", views.charge_add, name="charge-add"),

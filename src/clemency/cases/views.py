@@ -19,6 +19,7 @@ from clemency.accounts.access import (
     can_write_team,
     get_visible,
     restrict,
+    role_on_team,
     writable_teams,
 )
 from clemency.accounts.http import AuthenticatedHttpRequest
@@ -31,6 +32,7 @@ from clemency.cases.forms import (
     MoveForm,
     NoteForm,
     PartyForm,
+    PrivilegeGrantForm,
     SentenceForm,
 )
 from clemency.cases.models import Case, Conviction
@@ -83,6 +85,9 @@ def case_page_context(request: AuthenticatedHttpRequest, case: Case, **forms: An
         "note_form": forms.get("note_form") or NoteForm(),
         "charge_form": ChargeForm(prefix="charge"),
         "party_form": PartyForm(prefix="party"),
+        "can_grant": role_on_team(request.user, case.team_id) in services.GRANTING_ROLES,
+        "grant_form": forms.get("grant_form") or PrivilegeGrantForm(case=case),
+        "grants": case.privilege_grants.select_related("user"),
         "case_panels": [[name, "cases/_panel_placeholder.html"] for name in CASE_PANELS],
     }
 
@@ -281,3 +286,22 @@ def party_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 def visible_convictions(request: AuthenticatedHttpRequest) -> Any:
     return restrict(Conviction.objects.all(), request.user, "case__team")
+
+
+@login_required
+@require_POST
+def privilege_grant(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    case = _get_case(request, pk, write=True)
+    form = PrivilegeGrantForm(request.POST, case=case)
+    if form.is_valid():
+        user = form.cleaned_data["user"]
+        action = services.revoke_privilege if form.cleaned_data["revoke"] else services.grant_privilege
+        try:
+            action(case, actor=request.user, user=user)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            verb = "no longer reads" if form.cleaned_data["revoke"] else "may now read"
+            messages.success(request, f"{user} {verb} this case's privileged material.")
+            return redirect("cases:detail", pk=case.pk)
+    return render(request, "cases/detail.html", case_page_context(request, case, grant_form=form), status=400)

@@ -68,3 +68,33 @@ def test_an_outsider_cannot_add_a_note(client, cast):
     case = factories.case(cast.team)
     client.force_login(cast.outsider)
     assert client.post(reverse("cases:note-add", args=[case.pk]), {"body": "x"}).status_code == 404
+
+
+def test_an_attorney_grants_and_revokes_privileged_reading_from_the_page(client, cast):
+    case = _case_with_notes(cast)
+    client.force_login(cast.attorney)
+    url = reverse("cases:privilege-grant", args=[case.pk])
+    assert client.post(url, {"user": cast.student.pk}).status_code == 302
+    assert AuditEvent.objects.filter(action="case.privilege_granted").exists()
+    client.force_login(cast.student)
+    assert "confession was fed" in client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    client.force_login(cast.attorney)
+    assert client.post(url, {"user": cast.student.pk, "revoke": "on"}).status_code == 302
+    client.force_login(cast.student)
+    assert "confession was fed" not in client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+
+
+def test_only_attorneys_grant_and_only_to_students_or_volunteers(client, cast):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    case = factories.case(cast.team)
+    client.force_login(cast.staff)
+    response = client.post(reverse("cases:privilege-grant", args=[case.pk]), {"user": cast.volunteer.pk})
+    assert (
+        response.status_code == 400
+        and "attorney or admin" in response.context["grant_form"].errors["user"][0]
+    )
+    with pytest.raises(ValidationError):
+        services.grant_privilege(case, actor=cast.attorney, user=cast.read_only)
+    assert not case.privilege_grants.exists()
