@@ -67,6 +67,14 @@ class FactResult:
     window: tuple[int, int] | None = None
     mentions: list[Mention] = field(default_factory=list)
 
+    def cited_lines(self) -> list[int]:
+        """Every input line the flag rests on, for a reader to check."""
+        key = (self.first_mention, self.suspect_adoption, self.suspect_first_statement)
+        found = {m.line for m in key if m}
+        found |= {line for a in self.attempts for line in a.lines}
+        found |= {p.line for p in self.pressure}
+        return sorted(found)
+
     def as_dict(self) -> dict:
         f = self.fact
         return {
@@ -76,6 +84,7 @@ class FactResult:
             "public_since": f.public_since.isoformat() if f.public_since else None,
             "true": f.true,
             "flag": self.flag,
+            "lines": self.cited_lines(),
             "provenance_flag": self.provenance_flag,
             "reasons": self.reasons,
             "first_mention": self.first_mention.as_dict() if self.first_mention else None,

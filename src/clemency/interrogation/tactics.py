@@ -110,9 +110,28 @@ def tactic_markers(turns: list[Turn]) -> list[Marker]:
             for name, pattern in _COMPILED.items():
                 if pattern.search(low):
                     found.append(_marker(name, turn, u, TACTICS[name][1]))
+        after_denial: list[Marker] = []
         if last_answer is not None and turns[n - 1] is last_answer and _is_denial(last_answer):
-            found.extend(_after_denial(turn, last_answer, turns, n))
+            after_denial = _after_denial(turn, last_answer, turns, n)
+            found.extend(after_denial)
+        if not any(m.kind == "repetition_after_denial" for m in after_denial):
+            found.extend(_repeated(turn, turns, n))
     return found
+
+
+def _repeated(turn: Turn, turns: list[Turn], n: int) -> list[Marker]:
+    """A question asked again within the last few turns ("What else?" ... "What else?")."""
+    earlier = [
+        (t, u) for t in turns[max(0, n - 8) : n] if t.role == "interrogator" for u in units(t) if u.question
+    ]
+    for u in units(turn):
+        if not u.question or not set(u.stems) - _STOP:
+            continue
+        for t, q in reversed(earlier):
+            if _overlap(u, q) >= 0.75:
+                why = f"asks again what was asked at line {t.line_at(q.start)} ('{q.text}')"
+                return [_marker("repeated_question", turn, u, why)]
+    return []
 
 
 def _marker(kind: str, turn: Turn, u: Unit, why: str) -> Marker:

@@ -80,3 +80,17 @@ def test_question_types_over_time_are_bucketed_by_pages(dassey_report):
     assert sum(wiegert["576-585"].values()) > 0
     leading_lines = {q["line"] for q in dassey_report.question_types["leading"]}
     assert 1445 in leading_lines  # "Who shot her in the head?"
+
+
+def test_a_question_asked_again_is_marked_as_repeated():
+    from .short import HEAD
+
+    marked = analyze(HEAD, FACTS).tactics
+    repeated = [m for m in marked if m.kind == "repeated_question"]
+    lines = [
+        n
+        for n, line in enumerate(HEAD.splitlines(), 1)
+        if line.startswith(("KALE: Be honest. What else?", "MORROW: What else? Tell"))
+    ]
+    assert [m.line for m in repeated] == lines
+    assert all("asks again what was asked at line" in m.why for m in repeated)
