@@ -69,7 +69,13 @@ def memo_text(results: Sequence[Result], as_of: dt.date, facts: Mapping[str, Any
     lines.append("")
     for number, result in enumerate(ranked, start=1):
         lines += _memo_section(number, result)
-    unverified = sorted({r.pathway.id for r in ranked if not r.pathway.verified})
+    unverified = sorted(
+        {
+            r.pathway.id
+            for r in ranked
+            if not r.pathway.verified or not all(c.verified for c in r.pathway.criteria)
+        }
+    )
     lines += [
         "CAVEATS",
         "",

@@ -70,7 +70,7 @@ def _check(pathway_id: str, facts: dict[str, Any], as_of: dt.date, drop: list[in
 
 @pytest.mark.parametrize("pathway", all_pathways(), ids=[p.id for p in all_pathways()])
 def test_unknown_facts_never_flip_the_outcome(pathway: Any) -> None:
-    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
     @given(
         facts=_facts_for(pathway.needed_facts),
         as_of=AS_OF,
@@ -89,7 +89,7 @@ def test_unknown_facts_never_flip_the_example_cases() -> None:
     settled = [c for c in all_cases() if c.outcome in ("ELIGIBLE", "NOT_YET", "INELIGIBLE")]
     assert settled
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=300, deadline=None, database=None)
     @given(
         index=st.integers(min_value=0, max_value=len(settled) - 1),
         drop=st.lists(st.integers(min_value=0, max_value=50), min_size=1, max_size=4),
