@@ -104,6 +104,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
+    load_at_start = round(os.getloadavg()[0], 2)  # the machine is shared; context for the figures
     started = time.perf_counter()
     exhibits = make_exhibits()
     generation_seconds = time.perf_counter() - started
@@ -142,6 +143,7 @@ def main() -> None:
         "peak_rss_mb": round(peak_rss_mb, 1),
         "peak_rss_libreoffice_mb": round(child_rss_mb, 1),
         "peak_python_heap_mb": round(heap_peak / 1_000_000, 1),
+        "load_average_1min_at_start": load_at_start,
         "machine": {
             "cpus": os.cpu_count(),
             "python": sys.version.split()[0],

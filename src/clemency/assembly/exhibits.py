@@ -14,11 +14,9 @@ from pathlib import PurePath
 
 import filetype
 from PIL import Image, ImageOps, UnidentifiedImageError
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.errors import PdfReadError, PyPdfError
 from reportlab.lib.pagesizes import letter
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen import canvas
 
 from clemency.assembly.errors import ConversionError
 from clemency.assembly.pdf import convert_many, docx_problem
@@ -43,6 +41,7 @@ _MIMES = {
     "application/zip": "docx",
 }
 IMAGE_MARGIN_PT = 36
+MAX_IMAGE_DPI = 200
 
 _heif_registered = False
 
@@ -101,7 +100,11 @@ def open_pdf(data: bytes) -> PdfReader:
 
 
 def image_to_pdf(data: bytes) -> bytes:
-    """One letter-size page per image frame, the image fitted inside the margins, upright."""
+    """A letter-size page with the image's first frame fitted inside the margins, upright.
+
+    Pixels beyond MAX_IMAGE_DPI at the printed size are resampled away (a 12-megapixel phone
+    photo otherwise dominates the bundle's size limit); the JPEG is embedded as is by Pillow.
+    """
     global _heif_registered
     if not _heif_registered:
         import pillow_heif
@@ -114,15 +117,23 @@ def image_to_pdf(data: bytes) -> bytes:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValueError(f"unreadable image ({error})") from None
     upright = ImageOps.exif_transpose(image).convert("RGB")
-    out = io.BytesIO()
-    width, height = letter
-    pdf = canvas.Canvas(out, pagesize=letter)
+    width, height = (float(v) for v in letter)
     box_w, box_h = width - 2 * IMAGE_MARGIN_PT, height - 2 * IMAGE_MARGIN_PT
+    upright.thumbnail((int(box_w / 72 * MAX_IMAGE_DPI), int(box_h / 72 * MAX_IMAGE_DPI)))
+    embedded = io.BytesIO()
+    upright.save(embedded, "PDF", resolution=72.0, quality=90)  # 1 pixel = 1 point before scaling
     scale = min(box_w / upright.width, box_h / upright.height)
-    draw_w, draw_h = upright.width * scale, upright.height * scale
-    pdf.drawImage(ImageReader(upright), (width - draw_w) / 2, (height - draw_h) / 2, draw_w, draw_h)
-    pdf.showPage()
-    pdf.save()
+    page = PageObject.create_blank_page(width=width, height=height)
+    page.merge_transformed_page(
+        PdfReader(embedded).pages[0],
+        Transformation()
+        .scale(scale)
+        .translate((width - upright.width * scale) / 2, (height - upright.height * scale) / 2),
+    )
+    writer = PdfWriter()
+    writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
     return out.getvalue()
 
 
