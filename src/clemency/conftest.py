@@ -29,6 +29,16 @@ class Cast:
     outsider: Any
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Rate limits and used one-time codes live in the cache: no test inherits another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def cast(db: Any) -> Cast:
     from clemency.accounts.models import Membership, Role, Team, User
@@ -47,13 +57,14 @@ def cast(db: Any) -> Cast:
 
 
 @pytest.fixture
-def browser_page(live_server: Any) -> Iterator[Any]:
+def browser_page(live_server: Any, monkeypatch: Any) -> Iterator[Any]:
     """A Playwright page in Debian's Chromium. Skipped only off CI when Chromium is absent."""
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         if os.environ.get("CI"):
             pytest.fail(f"Chromium is required in CI but {CHROMIUM} is missing")
         pytest.skip(f"Chromium not installed at {CHROMIUM}")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Only for this test: a leaked variable fails `check --deploy` in later subprocess tests.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

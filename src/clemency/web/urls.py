@@ -1,7 +1,7 @@
+from allauth.account import views as account_views
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from clemency.web import views
 
@@ -14,14 +14,16 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.accounts.api.urls")),
     path("", include("clemency.audit.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.health, name="health"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", account_views.LoginView.as_view(), name="login"),
+    path("logout/", account_views.LogoutView.as_view(), name="logout"),
+    # allauth: two-factor set-up and sign-in, password change, re-authentication.
+    path("auth/", include("allauth.urls")),
     path("accounts/", include("clemency.accounts.urls")),
     path("people/", include("clemency.people.urls")),
     path("cases/", include("clemency.cases.urls")),

@@ -1,0 +1,119 @@
+"""Sign-in and browser security: MFA for those who hold the most, a strict Content Security Policy,
+and the allauth adapters that close self-service sign-up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+
+from clemency.accounts.models import Membership, Role
+
+# Roles whose accounts must have a second factor: they read and sign everything.
+MFA_ROLES = frozenset({Role.ADMIN, Role.ATTORNEY})
+# Reachable before MFA is set up: signing in and out, setting up MFA, static files, health.
+_MFA_EXEMPT_PREFIXES = ("/auth/", "/login/", "/logout/", "/static/", "/healthz")
+
+
+def mfa_required(user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(user=user, role__in=MFA_ROLES).exists()
+
+
+def has_totp(user: Any) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class RequireMFAMiddleware:
+    """Admins and attorneys set up an authenticator app before anything else (CLEMENCY_REQUIRE_MFA)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            getattr(settings, "CLEMENCY_REQUIRE_MFA", True)
+            and not request.path.startswith(_MFA_EXEMPT_PREFIXES)
+            and mfa_required(request.user)
+            and not has_totp(request.user)
+        ):
+            message = "Your role requires two-factor authentication: set up an authenticator app first."
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=403)
+            messages.warning(request, message)
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+def content_security_policy(path: str) -> str:
+    """No inline script anywhere; the API docs page alone may load Swagger UI from its CDN."""
+    cdn = " https://cdn.jsdelivr.net" if path.startswith("/api/docs/") else ""
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src 'self'{cdn}",
+        f"style-src 'self'{cdn}",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+    ])
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", content_security_policy(request.path))
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        return response
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Accounts are made by a team's admin, never by a visitor signing themselves up."""
+
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        return False
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        # Within minutes of signing in (where the MFA middleware sends admins and attorneys to set up
+        # their authenticator and read their recovery codes) a sign-in is as fresh as a re-entered
+        # password; after that, every MFA change asks for the password again.
+        request = getattr(self, "request", None)
+        if app == "allauth.mfa" and request is not None and _signed_in_recently(request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def _signed_in_recently(request: HttpRequest) -> bool:
+    import time
+
+    from allauth.account import app_settings as account_settings
+    from allauth.account.internal.flows.login import get_authentication_records
+
+    records = get_authentication_records(request, request.user)
+    if not records:
+        return False
+    return time.time() - float(records[-1].get("at", 0)) < account_settings.REAUTHENTICATION_TIMEOUT
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator: Any) -> bool:
+        # Someone whose role requires MFA cannot switch it off; they may only replace recovery codes.
+        return not (authenticator.type == "totp" and mfa_required(authenticator.user))
