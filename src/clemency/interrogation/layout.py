@@ -10,10 +10,13 @@ import re
 
 from .text import fold
 
-_HEADER_WORDS = ("calumet", "met ", "count", "coun", "sheriff", "sherf", "sheref", "ff's", 'ff"s', "depart")
+# Words of an agency's running header ("... COUNTY SHERIFF'S DEPARTMENT", "... POLICE
+# DEPARTMENT"), with the fragments OCR leaves of them ("COUNY", "SHERFF'S", "DEPARTM").
+_HEADER_WORDS = ("count", "coun", "sheriff", "sherf", "sheref", "ff's", 'ff"s', "depart", "police")
 PAGE_RE = re.compile(r"\bPage\b[\s\-~.:]*?(\d{1,4})\b", re.I)
 _CASE_NO = re.compile(r"complaint\s*no|file\s*n|nurnber|\bfie number", re.I)
-_STAMP = re.compile(r"^[S$][^\s]{1,8}?(\d{3,4})\D?$")
+# A Bates stamp: a short prefix (letters, perhaps garbled) and a number, alone on its line.
+_STAMP = re.compile(r"^[A-Za-z$][^\s\d]{1,9}[-_ ]?(\d{3,8})\D?$")
 _JUNK = re.compile(r"^[\s_\-.*\\/|~o•,]*$")
 STAGE_RE = re.compile(r"^\s*(\([^()]*\)\s*)+[.\-\s]*$")
 END_MARKERS = re.compile(r"^(this is the end of|end of (the )?(interview|transcript|recording|tape))", re.I)
@@ -26,7 +29,7 @@ def is_page_header(line: str) -> bool:
     if len(folded) > 90 or ":" in folded.split(" ")[0]:
         return False
     hits = sum(1 for word in _HEADER_WORDS if word in folded)
-    words = re.findall(r"[a-z]{2,}", folded)
+    words = re.findall(r"[a-z]{4,}", folded)  # the place name and OCR debris may stand beside them
     other = [w for w in words if not any(h.strip() in w or w in h for h in _HEADER_WORDS)]
     return hits >= 2 and len(other) <= 2 and "page" not in folded[:6]
 
@@ -37,7 +40,9 @@ def case_number_line(line: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", folded)
     if _CASE_NO.search(folded):
         return True
-    return len(letters) <= 2 and ("15795" in digits or "45795" in digits or "157955" in digits)
+    # A case number alone on its line ("05-0157-955", OCR'd as "{}5-0.157-955"): digits and
+    # punctuation, hardly any letters.
+    return len(letters) <= 2 and len(digits) >= 5 and len(folded.strip()) <= 24
 
 
 def page_number(lines: list[str]) -> int | None:
@@ -55,7 +60,7 @@ def bates_stamp(line: str) -> tuple[str, int | None] | None:
     if not _STAMP.match(raw):
         return None
     folded = fold(raw)
-    number = re.search(r"(\d{4})\D?$", folded)
+    number = re.search(r"(\d{3,8})\D?$", folded)
     return folded, int(number.group(1)) if number else None
 
 

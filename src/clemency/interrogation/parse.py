@@ -161,25 +161,20 @@ def _pages(lines: list[str]) -> tuple[dict[int, int], dict[int, PageInfo], list[
 
 def _infer_bates(pages: dict[int, PageInfo], warnings: list[str]) -> None:
     """Stamps run in step with pages; where OCR garbled or lost one, infer it from that step."""
-    offsets: Counter[tuple[str, int]] = Counter()
+    steps: Counter[tuple[str, int, int]] = Counter()
     for info in pages.values():
-        m = re.match(r"^([A-Za-z$]+?)(\d{4})$", info.stamp or "")
+        m = re.match(r"^([A-Za-z$]+?)[-_ ]?(\d{3,8})$", info.stamp or "")
         if m:
-            offsets[
-                (
-                    "STATE" if m.group(1).upper().startswith(("S", "$")) else m.group(1),
-                    int(m.group(2)) - info.number,
-                )
-            ] += 1
-    if not offsets:
+            steps[(m.group(1).upper(), len(m.group(2)), int(m.group(2)) - info.number)] += 1
+    if not steps or steps.most_common(1)[0][1] < 2:
         for info in pages.values():
             info.bates = info.stamp
         return
-    (prefix, offset), _n = offsets.most_common(1)[0]
+    (prefix, width, offset), _n = steps.most_common(1)[0]
     for info in pages.values():
-        inferred = f"{prefix}{info.number + offset}"
+        inferred = f"{prefix}{info.number + offset:0{width}d}"
         info.bates = inferred
-        if info.stamp and info.stamp.upper().replace("$", "S") != inferred:
+        if info.stamp and info.stamp.upper() != inferred:
             warnings.append(f"page {info.number}: Bates stamp printed as {info.stamp!r}, read as {inferred}")
 
 
@@ -280,7 +275,7 @@ def _label_block(items: list[_Line], i: int, drafts: list[_Draft]) -> int:
 
 
 def _is_fragment(text: str) -> bool:
-    return len(text.split()) <= 4 and text[:1].islower() or text.strip() in ("right?",)
+    return len(text.split()) <= 4 and text[:1].islower()
 
 
 def _units(texts: list[_Line], wanted: int) -> list[list[tuple[int, str]]]:

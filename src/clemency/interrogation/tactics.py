@@ -59,7 +59,7 @@ GUESS = re.compile(r"\bprobably\b|\bmaybe\b|\bi think\b|\bi guess\b|\bor somethi
 # ("what happens next?") or follow-ups ("what did he do with the hair?").
 PROBE = re.compile(
     r"\bwhat else\b|\bsomethin'?g? else\b"
-    r"|\bwhat (did|does|do) (he|you|they|steven?) (do|make you do) (to|ta) her\b"
+    r"|\bwhat (did|does|do) \w+ (do|make you do) (to|ta) (her|him|them)\b"
     r"|\bwhat was it\b|\bmade you do\b|\bmake you do\b|\bwhat (else )?was done\b",
     re.I,
 )

@@ -109,6 +109,10 @@ class Unit:
 
     @property
     def first_word(self) -> str:
+        # A question word among the first few ("Brendan, what else?", "OK so did he ...")
+        for w in self.words[:4]:
+            if w in WH or w in _AUX:
+                return w
         for w in self.words:
             if w not in _LEAD_IN:
                 return w
@@ -151,9 +155,10 @@ def units_of(text: str) -> tuple[Unit, ...]:
 
 YES = re.compile(
     r"^\W*(yeah|yes|yep|yup|yeh|uh huh|uhhuh|mm huh|mm hum|mm hm|mmm hum|mh huh|um huh|mm-huh|mb huh|"
-    r"eheh, yeah|right|correct|sure)\b",
+    r"right|correct|sure)\b",
     re.I,
 )
+# "mb uh", "mh uh", "minuh": OCR spellings of "mm-uh" (no).
 NO = re.compile(r"^\W*(no|nope|uh uh|uhuh|mm uh|mb uh|mh uh|minuh|n-no|nah|naw|not really)\b", re.I)
 
 
