@@ -18,6 +18,9 @@ from clemency.assembly.render import render_docx
 from clemency.assembly.stamping import exhibit_label
 from clemency.assembly.tests.helpers import make_encrypted_pdf, make_image, make_pdf, page_texts
 
+# One worker runs the LibreOffice tests, so session fixtures start LibreOffice once (CI: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("assembly-libreoffice")
+
 PREFIX = "LSC-0117-"
 BATES_RE = re.compile(re.escape(PREFIX) + r"\d{6}")
 

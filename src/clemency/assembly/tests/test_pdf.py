@@ -14,6 +14,9 @@ from clemency.assembly.pdf import docx_to_pdf, soffice_path
 from clemency.assembly.render import render_docx, render_pdf
 from clemency.assembly.tests.helpers import first_page_png, mean_pixel_difference, page_texts
 
+# One worker runs the LibreOffice tests, so session fixtures start LibreOffice once (CI: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("assembly-libreoffice")
+
 REFERENCE_DIR = Path(__file__).parent / "reference"
 # Mean grey-level difference (0-255) allowed between a fresh render and its reference image:
 # room for anti-aliasing noise, far below what a moved or changed line of text produces.
