@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
@@ -24,6 +25,7 @@ from clemency.documents.filtersets import DocumentFilterSet
 from clemency.documents.forms import DocumentForm, ReplaceForm, UploadForm, add_service_errors
 from clemency.documents.models import Document
 from clemency.documents.tables import DocumentTable
+from clemency.documents.uploads import limit_uploads, too_large_message
 
 TEAM_PATH = "case__team"
 PRIVILEGED_REFUSAL = "This document is privileged; ask an attorney on the case to grant you access."
@@ -61,14 +63,27 @@ def document_list(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/list.html", {"filter": filterset, "table": table})
 
 
+# Uploads set their size limit before the body is read; CSRF is then checked by the inner view
+# (the CSRF middleware would otherwise read the body first).
+@csrf_exempt
 @login_required
 def document_upload(request: HttpRequest, case_pk: int) -> HttpResponse:
+    limit_uploads(request)
+    return _document_upload(request, case_pk)
+
+
+@csrf_protect
+def _document_upload(request: HttpRequest, case_pk: int) -> HttpResponse:
     user: Any = request.user
     case = cast(
         Case, get_visible(Case.objects.select_related("person"), user, "team", write=True, pk=case_pk)
     )
     form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and (message := too_large_message(request)):
+        form.is_valid()
+        form.errors.pop("file", None)
+        form.add_error("file", message)
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             document = services.upload_document(
@@ -122,13 +137,24 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/edit.html", {"form": form, "document": document, "case": document.case})
 
 
+@csrf_exempt
 @login_required
 def document_replace(request: HttpRequest, pk: int) -> HttpResponse:
+    limit_uploads(request)
+    return _document_replace(request, pk)
+
+
+@csrf_protect
+def _document_replace(request: HttpRequest, pk: int) -> HttpResponse:
     document = _get_for_change(request, pk)
     if request.method != "POST":
         return redirect("documents:detail", pk=document.pk)
     form = ReplaceForm(request.POST, request.FILES)
-    if form.is_valid():
+    if message := too_large_message(request):
+        form.is_valid()
+        form.errors.pop("file", None)
+        form.add_error("file", message)
+    elif form.is_valid():
         try:
             services.replace_document_file(document, actor=request.user, upload=form.cleaned_data["file"])
         except ValidationError as exc:

@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
@@ -19,6 +19,7 @@ from clemency.documents import services
 from clemency.documents.api.serializers import DocumentSerializer, ReplaceSerializer
 from clemency.documents.filtersets import DocumentFilterSet
 from clemency.documents.models import Document
+from clemency.documents.uploads import limit_uploads, too_large_message
 from clemency.documents.views import PRIVILEGED_REFUSAL, file_response, may_read_content
 
 READ_ONLY = "Your role on this team is read-only."
@@ -34,6 +35,21 @@ class DocumentViewSet(viewsets.ModelViewSet):
     @property
     def _user(self) -> Any:
         return self.request.user
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # Before authentication, which may read the body for its CSRF check.
+        if request.method in ("POST", "PUT", "PATCH"):
+            limit_uploads(request._request)
+        super().initial(request, *args, **kwargs)
+
+    def _refuse_oversized(self, request: Request) -> None:
+        request.data  # noqa: B018 - parse the body now, so the size flag is known
+        if message := too_large_message(request._request):
+            raise ValidationError({"file": [message]})
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self._refuse_oversized(request)
+        return super().create(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Document]:
         queryset = Document.objects.select_related("case", "case__team")
@@ -71,6 +87,7 @@ class DocumentViewSet(viewsets.ModelViewSet):
     @action(detail=True, methods=["post"])
     def replace(self, request: Request, pk: str | None = None) -> Response:
         document = self.get_object()
+        self._refuse_oversized(request)
         body = ReplaceSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         document = services.replace_document_file(

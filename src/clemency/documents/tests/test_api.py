@@ -44,7 +44,9 @@ def test_bad_uploads_are_400_naming_the_field(api, cast, case, settings):
     assert response.status_code == 400 and "content is PDF" in response.json()["file"][0]
     settings.MAX_UPLOAD_BYTES = 10
     response = _post(api, case, "note.txt", b"x" * 11)
-    assert response.status_code == 400 and "limit" in response.json()["file"][0]
+    assert response.status_code == 400 and response.json()["file"] == [
+        "The file is over the limit of 10 bytes."
+    ]
     response = _post(api, case, "note.txt", b"fine", kind="memo")
     assert response.status_code == 400 and "kind" in response.json()
     response = api.post("/api/documents/", {"case": case.pk, "kind": "record"}, format="multipart")

@@ -51,7 +51,7 @@ def test_a_wrong_type_or_too_large_file_is_named_and_nothing_is_stored(client, c
     assert b'id="id_file_error"' in response.content
     settings.MAX_UPLOAD_BYTES = 100
     response = client.post(url, {"file": SimpleUploadedFile("support.txt", b"a" * 101), "kind": "record"})
-    assert "the limit is 100 bytes" in response.context["form"].errors["file"][0]
+    assert response.context["form"].errors["file"] == ["The file is over the limit of 100 bytes."]
     response = client.post(url, {"kind": "record"})
     assert response.context["form"].errors["file"] == ["This field is required."]
     assert not Document.objects.exists()
@@ -151,3 +151,35 @@ def test_the_list_shows_only_visible_documents(client, cast, case, other_case):
     client.force_login(cast.staff)
     html = client.get(reverse("documents:list")).content.decode()
     assert "mine.txt" in html and "theirs.txt" not in html
+
+
+def test_an_oversized_replacement_is_refused_and_the_old_file_kept(client, cast, case, settings):
+    document = _doc(case, cast.attorney)
+    settings.MAX_UPLOAD_BYTES = 100
+    client.force_login(cast.attorney)
+    response = client.post(
+        reverse("documents:replace", args=[document.pk]),
+        {"file": SimpleUploadedFile("letter.txt", b"a" * 5000)},
+    )
+    assert response.status_code == 400
+    assert response.context["replace_form"].errors["file"] == ["The file is over the limit of 100 bytes."]
+    document.refresh_from_db()
+    assert document.size_bytes == len(samples.TEXT)
+
+
+def test_uploads_still_need_the_csrf_token(cast, case):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast.attorney)
+    response = client.post(
+        reverse("documents:upload", args=[case.pk]),
+        {"file": SimpleUploadedFile("a.txt", b"text"), "kind": "record"},
+    )
+    assert response.status_code == 403
+    response = client.post(
+        reverse("documents:replace", args=[_doc(case, cast.attorney).pk]),
+        {"file": SimpleUploadedFile("a.txt", b"text")},
+    )
+    assert response.status_code == 403
+    assert Document.objects.count() == 1
