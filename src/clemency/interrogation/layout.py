@@ -13,6 +13,7 @@ from .text import fold
 # Words of an agency's running header ("... COUNTY SHERIFF'S DEPARTMENT", "... POLICE
 # DEPARTMENT"), with the fragments OCR leaves of them ("COUNY", "SHERFF'S", "DEPARTM").
 _HEADER_WORDS = ("count", "coun", "sheriff", "sherf", "sheref", "ff's", 'ff"s', "depart", "police")
+_DIGIT_LOOKALIKES = str.maketrans("0156", "olsb")
 PAGE_RE = re.compile(r"\bPage\b[\s\-~.:]*?(\d{1,4})\b", re.I)
 _CASE_NO = re.compile(r"complaint\s*no|file\s*n|nurnber|\bfie number", re.I)
 # A Bates stamp: a short prefix (letters, perhaps garbled) and a number, alone on its line.
@@ -28,6 +29,7 @@ def is_page_header(line: str) -> bool:
     folded = fold(line).lower()
     if len(folded) > 90 or ":" in folded.split(" ")[0]:
         return False
+    folded = folded.translate(_DIGIT_LOOKALIKES)  # "P0LICE", "C0UNTY"
     hits = sum(1 for word in _HEADER_WORDS if word in folded)
     words = re.findall(r"[a-z]{4,}", folded)  # the place name and OCR debris may stand beside them
     other = [w for w in words if not any(h.strip() in w or w in h for h in _HEADER_WORDS)]

@@ -86,7 +86,7 @@ def _known_labels(lines: list[str]) -> dict[str, str]:
         m = _LABEL.match(fold(raw))
         if m and _label_ok(m.group("label")):
             counts[label_key(m.group("label"))] += 1
-    frequent = Counter({k: n for k, n in counts.items() if n >= 2 and len(k) >= 4})
+    frequent = Counter({k: n for k, n in counts.items() if n >= 2 and len(k) >= 3})
     return cluster_keys(frequent)
 
 
