@@ -13,6 +13,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.documents.api.urls")),
     path("", include("clemency.accounts.api.urls")),
     path("", include("clemency.audit.api.urls")),
+    path("", include("clemency.screenings.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -31,6 +32,7 @@ urlpatterns = [
     path("deadlines/", include("clemency.deadlines.urls")),
     path("documents/", include("clemency.documents.urls")),
     path("audit/", include("clemency.audit.urls")),
+    path("screenings/", include("clemency.screenings.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,145 @@
+"""Live eligibility for one case, and the check that a pathway id names a pathway of the rulebook.
+
+The rulebook never reads today's date: the caller (a view or template tag) passes `as_of`. The case's
+record becomes facts through `clemency.cases.facts`, the one mapping from the ORM to the rulebook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from clemency.law import (
+    FactError,
+    Outcome,
+    Pathway,
+    Result,
+    all_pathways,
+    evaluate,
+    get_pathway,
+    validate_facts,
+)
+
+# Most useful first: what can be done now, then what opens later, then what needs answers.
+OUTCOME_ORDER = {Outcome.ELIGIBLE: 0, Outcome.NOT_YET: 1, Outcome.NEEDS_REVIEW: 2, Outcome.INELIGIBLE: 3}
+
+# Federal courts review state judgments too: a state prisoner's federal habeas petition belongs with
+# the state's pathways, not with a federal prisoner's.
+FOR_STATE_PRISONERS = frozenset({"us.habeas_2254"})
+FEDERAL_JURISDICTIONS = frozenset({"us", "us-dc"})  # D.C. Code offenses: presidential clemency
+
+
+def known_pathway(pathway_id: str) -> bool:
+    return pathway_id in _pathway_ids()
+
+
+def _pathway_ids() -> list[str]:
+    return [pathway.id for pathway in all_pathways()]
+
+
+def closest_pathways(pathway_id: str, count: int = 3) -> list[str]:
+    """Known ids that look most like `pathway_id` (by spelling, then by shared jurisdiction)."""
+    ids = _pathway_ids()
+    close = difflib.get_close_matches(pathway_id, ids, n=count, cutoff=0.5)
+    if len(close) < count:
+        prefix = pathway_id.split(".", 1)[0]
+        same_place = [pid for pid in ids if pid.startswith(prefix + ".") and pid not in close]
+        close += same_place[: count - len(close)]
+    return close
+
+
+def unknown_pathway_message(pathway_id: str) -> str:
+    close = closest_pathways(pathway_id)
+    hint = f" Closest known: {', '.join(close)}." if close else ""
+    return f"{pathway_id!r} is not a pathway in the rulebook.{hint}"
+
+
+def check_pathway_id(pathway_id: str) -> None:
+    """Raise a ValidationError (with the closest known ids) unless the rulebook has this pathway."""
+    if not known_pathway(pathway_id):
+        raise ValidationError(unknown_pathway_message(pathway_id), code="unknown_pathway")
+
+
+def clean_pathway_field(form: Any) -> str:
+    """A form's `clean_pathway`: an id of the right shape must also name a pathway of the rulebook.
+
+    A badly shaped id is left to the model's shape validator, so the user sees one message, not two.
+    """
+    from clemency.petitions.models import validate_pathway
+
+    value = str(form.cleaned_data.get("pathway") or "").strip()
+    try:
+        validate_pathway(value)
+    except ValidationError:
+        return value
+    check_pathway_id(value)
+    return value
+
+
+def relevant_pathways(jurisdiction: str | None) -> list[Pathway]:
+    """The pathways for a conviction in `jurisdiction` (the rulebook's code: us, us-dc, us-wi)."""
+    if not jurisdiction:
+        return []
+    if jurisdiction in FEDERAL_JURISDICTIONS:
+        return [p for p in all_pathways() if p.jurisdiction == "us" and p.id not in FOR_STATE_PRISONERS]
+    return [p for p in all_pathways() if p.jurisdiction == jurisdiction or p.id in FOR_STATE_PRISONERS]
+
+
+@dataclass
+class CaseEligibility:
+    as_of: dt.date
+    jurisdiction: str | None
+    results: list[Result] = field(default_factory=list)
+    unknown_requested: list[str] = field(default_factory=list)  # messages for ids not in the rulebook
+    fact_error: str = ""
+
+    @property
+    def counts(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for result in self.results:
+            found[result.outcome.value] = found.get(result.outcome.value, 0) + 1
+        return found
+
+
+def evaluate_facts(
+    raw_facts: dict[str, Any], *, as_of: dt.date, pathway_ids: Iterable[str] = ()
+) -> CaseEligibility:
+    """Evaluate facts against the pathways of their jurisdiction plus `pathway_ids`, best first."""
+    jurisdiction = raw_facts.get("jurisdiction")
+    eligibility = CaseEligibility(as_of=as_of, jurisdiction=jurisdiction)
+    pathways = {p.id: p for p in relevant_pathways(jurisdiction)}
+    for pathway_id in _unique(pathway_ids):
+        if known_pathway(pathway_id):
+            pathways.setdefault(pathway_id, get_pathway(pathway_id))
+        else:
+            eligibility.unknown_requested.append(unknown_pathway_message(pathway_id))
+    try:
+        facts = validate_facts(raw_facts)
+    except FactError as error:
+        eligibility.fact_error = (
+            f"The record gives {error.fact} a value the rulebook cannot use: {error.reason}"
+        )
+        return eligibility
+    results = [evaluate(pathway, facts, as_of, validated=True) for pathway in pathways.values()]
+    eligibility.results = sorted(results, key=lambda r: (OUTCOME_ORDER[r.outcome], r.pathway.id))
+    return eligibility
+
+
+def case_eligibility(case: Any, *, as_of: dt.date, pathway_ids: Iterable[str] = ()) -> CaseEligibility:
+    """The case's live eligibility on `as_of` (passed by the view: the law never reads today)."""
+    from clemency.cases.facts import convictions_to_facts
+
+    return evaluate_facts(convictions_to_facts(case), as_of=as_of, pathway_ids=pathway_ids)
+
+
+def pathway_choices() -> list[tuple[str, str]]:
+    return [(p.id, f"{p.id}: {p.title}") for p in sorted(all_pathways(), key=lambda p: p.id)]
+
+
+def _unique(values: Iterable[str]) -> Sequence[str]:
+    return list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
