@@ -42,12 +42,15 @@ class CaseFilterSet(django_filters.FilterSet):
     def filter_q(self, queryset: QuerySet[Case], name: str, value: Any) -> QuerySet[Case]:
         if not value:
             return queryset
-        needle = " ".join(value.lower().split())
+        from clemency.cases.selectors import every_word
+
+        value = value.strip()
         return queryset.filter(
-            Q(person__search_names__contains=needle)
+            every_word("person__search_names", value)
             | Q(title__icontains=value)
             | Q(convictions__docket_number__icontains=value)
             | Q(person__bop_register_number__iexact=value)
+            | Q(person__state_doc_number__iexact=value)
         ).distinct()
 
 

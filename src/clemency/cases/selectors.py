@@ -29,11 +29,18 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def every_word(field: str, text: str, lookup: str = "contains") -> Q:
+    """Each word of `text` somewhere in `field`, in any order ("Marrow Elias" finds "Elias Marrow")."""
+    condition = Q()
+    for word in _normalise(text).split():
+        condition &= Q(**{f"{field}__{lookup}": word})
+    return condition
+
+
 def person_matches(term: str) -> Q:
     """People by name, alias or identifier (the part of `search` that concerns a Person)."""
-    needle = _normalise(term)
     return (
-        Q(search_names__contains=needle)
+        every_word("search_names", term)
         | Q(bop_register_number__iexact=term.strip())
         | Q(state_doc_number__iexact=term.strip())
     )
@@ -84,7 +91,8 @@ def conflicts(user: Any, name: str) -> list[ConflictHit]:
     if len(needle) < 2:
         return []
     hits: list[ConflictHit] = []
-    for person in visible_people(user).filter(search_names__contains=needle).prefetch_related("cases"):
+    # Over-inclusive on purpose: a false alarm costs a look, a missed conflict costs far more.
+    for person in visible_people(user).filter(every_word("search_names", name)).prefetch_related("cases"):
         cases: list[Case | None] = [*person.cases.all()] or [None]
         for case in cases:
             hits.append(
@@ -92,7 +100,7 @@ def conflicts(user: Any, name: str) -> list[ConflictHit]:
             )
     parties = restrict(
         Party.objects.select_related("conviction__case__person"), user, "conviction__case__team"
-    ).filter(name__icontains=name.strip())
+    ).filter(every_word("name", name, "icontains"))
     for party in parties:
         case = party.conviction.case
         hits.append(

@@ -63,3 +63,12 @@ def test_conflict_check_finds_clients_codefendants_and_victims(client, cast):
     assert roles == [("Jonah Pell", "co_defendant"), ("Mara Pell", "victim")]
     clients = client.get(reverse("cases:conflicts"), {"name": "Marrow"}).context["hits"]
     assert [(h.role, h.case.pk) for h in clients] == [("client", ours.pk)]
+
+
+def test_words_in_any_order_are_found(cast):
+    ours = _setup(cast)
+    services.add_party(ours.convictions.get(), actor=None, name="Jonah Q. Pell", role="victim")
+    assert [c.pk for c in search(cast.attorney, "Marrow Elias").cases] == [ours.pk]
+    from clemency.cases.selectors import conflicts
+
+    assert [h.name for h in conflicts(cast.attorney, "pell jonah")] == ["Jonah Q. Pell"]
