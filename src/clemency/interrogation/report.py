@@ -6,6 +6,8 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import yaml
+
 from .facts import load_facts
 from .matcher import Mention
 from .mentions import find_mentions
@@ -57,6 +59,13 @@ class Report:
             "talk": self.talk,
             "warnings": self.warnings,
         }
+
+    def speaker_map_yaml(self) -> str:
+        """The speaker map used (proposed or given), in the input format, for a lawyer to edit."""
+        people = [
+            {"name": p.name, "role": p.role, "spellings": sorted(set(p.spellings))} for p in self.speakers
+        ]
+        return yaml.safe_dump({"speakers": people}, allow_unicode=True, sort_keys=False)
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)

@@ -240,6 +240,9 @@ def apply(turns: list[Turn], people: list[Person]) -> list[str]:
             continue
         if person is None:
             t.speaker, t.role = t.label.strip() or "UNLABELLED", "other"
+            warnings.append(
+                f"line {t.line}: label {t.label!r} matches nobody in the speaker map; read as other"
+            )
         else:
             t.speaker, t.role = person.name, person.role
     return warnings

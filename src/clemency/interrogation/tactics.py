@@ -31,7 +31,8 @@ TACTICS: dict[str, tuple[str, str]] = {
         "suggestions of leniency or help in return for talking",
     ),
     "minimisation": (
-        r"not your fault|he (made|makes) you do (it|that)\b|he was telling you to do it|didn'?t do it on your own|"
+        r"not your fault|he (made|makes) you do (it|that)\b|he was telling you to do it|"
+        r"didn'?t do it on your own|"
         r"hard part'?s over|no matter what you did|the worst is over|make it easy on yourself|"
         r"it'?s ok(ay)?\b",
         "minimising the suspect's responsibility or the seriousness ('it's not your fault')",

@@ -129,3 +129,13 @@ def test_report_json_has_the_issue_field_names(dassey_report):
     assert head["flag"] == "INTERROGATOR_FIRST"
     assert head["first_mention"]["rules"]  # the words and rules that made the match
     assert "does not say whether" in data["notice"]
+
+
+def test_the_proposed_map_can_be_edited_and_given_back(dassey_report, dassey_text, dassey_facts_text):
+    from clemency.interrogation import analyze
+
+    proposed = dassey_report.speaker_map_yaml()
+    assert "FASSBENDËR" in proposed and "role: suspect" in proposed
+    again = analyze(dassey_text, dassey_facts_text, proposed)
+    assert [f.flag for f in again.facts] == [f.flag for f in dassey_report.facts]
+    assert {t.role for t in again.transcript.turns if t.speaker == "BRENDAN"} == {"suspect"}
