@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from clemency.audit.services import record_event, snapshot
 from clemency.people.models import ContactLog, Person
@@ -54,6 +54,16 @@ def _validate(person: Person) -> None:
     check_identifiers(person)
 
 
+def _save(person: Person) -> None:
+    """Save; if another request took the same identifier a moment ago, say so by field, not with a 500."""
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError:
+        check_identifiers(person)
+        raise
+
+
 def _fields(values: dict[str, Any]) -> dict[str, Any]:
     unknown = set(values) - set(PERSON_FIELDS)
     if unknown:
@@ -69,7 +79,7 @@ def create_person(*, actor: Any, team: Any, **values: Any) -> Person:
             **_fields(values),
         )
         _validate(person)
-        person.save()
+        _save(person)
         record_event("person.create", actor=actor, obj=person, team_id=person.team_id, after=snapshot(person))
     return person
 
@@ -80,7 +90,7 @@ def update_person(person: Person, *, actor: Any, **values: Any) -> Person:
         for name, value in _fields(values).items():
             setattr(person, name, value)
         _validate(person)
-        person.save()
+        _save(person)
         record_event(
             "person.update",
             actor=actor,

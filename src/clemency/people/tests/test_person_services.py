@@ -103,3 +103,20 @@ def test_a_birth_date_in_the_future_is_refused(cast):
     with pytest.raises(ValidationError) as error:
         factories.person(cast.team, birth_date=datetime.date(2999, 1, 1))
     assert "in the future" in error.value.message_dict["birth_date"][0]
+
+
+def test_a_duplicate_that_slips_past_the_check_is_still_a_field_error(cast, monkeypatch):
+    factories.person(cast.team, bop_register_number="12345-678")
+    calls = []
+
+    def check_once(person):
+        calls.append(person)
+        if len(calls) > 1:  # the check after the database refused the row
+            return original(person)
+
+    original = services.check_identifiers
+    monkeypatch.setattr(services, "check_identifiers", check_once)
+    with pytest.raises(ValidationError) as error:
+        factories.person(cast.team, given_name="Bea", bop_register_number="12345-678")
+    assert "already belongs to" in error.value.message_dict["bop_register_number"][0]
+    assert Person.objects.count() == 1
