@@ -44,7 +44,7 @@ TACTICS: dict[str, tuple[str, str]] = {
     ),
     "rejection": (
         r"don'?t (start )?l(y|i)(e|ing)|stop lying|not true|that'?s not what i'?m|we don'?t believe|"
-        r"not adding up|aren'?t adding up|make (things|anything|stuff) up|making this hard|"
+        r"not adding up|aren'?t adding up|(?<!n't )make (things|anything|stuff) up|making this hard|"
         r"you'?re lying|we'?re not idiots|i don'?t see that",
         "rejections of the suspect's account ('don't lie', 'that's not true')",
     ),

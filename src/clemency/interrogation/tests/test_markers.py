@@ -94,3 +94,13 @@ def test_a_question_asked_again_is_marked_as_repeated():
     ]
     assert [m.line for m in repeated] == lines
     assert all("asks again what was asked at line" in m.why for m in repeated)
+
+
+def test_an_instruction_not_to_guess_is_not_a_rejection():
+    from .short import HEADER
+
+    text = (
+        HEADER + "MORROW: Don't make anything up.\nSAM: OK.\nKALE: It's hard to make things up.\nSAM: OK.\n"
+    )
+    rejections = [m.line for m in analyze(text, FACTS).tactics if m.kind == "rejection"]
+    assert rejections == [6]
