@@ -13,7 +13,7 @@ QUESTION_KINDS = ("open_invitation", "wh", "yes_no", "forced_choice", "tag", "le
 
 
 def _template() -> jinja2.Template:
-    source = resources.files("clemency.interrogation").joinpath("templates/report.html.j2").read_text("utf-8")
+    source = resources.files("clemency.interrogation").joinpath("templates/report.html").read_text("utf-8")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     return env.from_string(source)
 
