@@ -1,0 +1,188 @@
+"""The registry behind the generated permission tests: every URL that takes an object, and how to
+fill it. A URL that takes an object but is missing here fails the suite (see
+test_permissions_generated.py), so a new view cannot ship without its access tests."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+
+@dataclass
+class World:
+    """One team's records, each carrying a marker an outsider must never see, plus privileged ones."""
+
+    cast: Any
+    marker: str
+    privileged_marker: str
+    objects: dict[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.objects[name]
+
+
+@dataclass(frozen=True)
+class Route:
+    """How to reach one object URL.
+
+    `obj` names the World object whose id fills the URL; `get` says whether a member may GET it and
+    receive 200; `member` is the role that counts as a member for this URL (admins for the audit log);
+    `shows_privileged` says the page shows the privileged marker to a privileged reader (so the
+    student check is not vacuous).
+    """
+
+    obj: str
+    get: bool = True
+    member: str = "staff"
+    shows_privileged: bool = False
+
+
+def _id(world: World, name: str) -> int:
+    return int(world[name].pk)
+
+
+# URL name -> Route. Keep it in URL order of each app.
+OBJECT_ROUTES: dict[str, Route] = {
+    # people
+    "people:detail": Route("person"),
+    "people:edit": Route("person"),
+    "people:contact-add": Route("person", get=False),
+    # cases
+    "cases:detail": Route("case", shows_privileged=True),
+    "cases:edit": Route("case"),
+    "cases:move": Route("case", get=False),
+    "cases:note-add": Route("case", get=False),
+    "cases:privilege-grant": Route("case", get=False, member="attorney"),
+    "cases:conviction-create": Route("case"),
+    "cases:conviction-edit": Route("conviction"),
+    "cases:charge-add": Route("conviction", get=False),
+    "cases:party-add": Route("conviction", get=False),
+    # petitions
+    "petitions:create": Route("case"),
+    "petitions:detail": Route("petition"),
+    "petitions:edit": Route("petition"),
+    "petitions:move": Route("petition", get=False),
+    # deadlines
+    "deadlines:create": Route("case"),
+    "deadlines:edit": Route("deadline"),
+    "deadlines:done": Route("deadline", get=False),
+    "deadlines:delete": Route("deadline"),
+    # documents (the privileged one: its content is the privileged marker)
+    "documents:upload": Route("case"),
+    "documents:detail": Route("document"),
+    "documents:edit": Route("document"),
+    "documents:replace": Route("document", get=False),
+    "documents:delete": Route("document"),
+    "documents:download": Route("document", shows_privileged=True),
+    # audit (admins only)
+    "audit:detail": Route("audit_event", member="admin"),
+    "audit:case": Route("case", member="admin"),
+    "audit:case_export": Route("case", member="admin"),
+    # API
+    "api-people-detail": Route("person"),
+    "api-people-contacts": Route("person"),
+    "api-cases-detail": Route("case"),
+    "api-cases-move": Route("case", get=False),
+    "api-convictions-detail": Route("conviction"),
+    "api-convictions-charges": Route("conviction", get=False),
+    "api-convictions-parties": Route("conviction", get=False),
+    "api-notes-detail": Route("note", shows_privileged=True),
+    "petition-detail": Route("petition"),
+    "petition-move": Route("petition", get=False),
+    "deadline-detail": Route("deadline"),
+    "deadline-done": Route("deadline", get=False),
+    "document-detail": Route("document"),
+    "document-download": Route("document", shows_privileged=True),
+    "document-replace": Route("document", get=False),
+    "audit-event-detail": Route("audit_event", member="admin"),
+}
+
+# URLs that take an argument that is not an object id, each with the reason and its own test.
+SPECIAL_ROUTES: dict[str, str] = {
+    "deadlines:feed": "a per-user secret token: test_the_calendar_feed_shows_only_the_token_owners_teams",
+}
+
+# URL prefixes outside the platform's own access rules (Django admin, allauth's own pages, schema).
+EXEMPT_PREFIXES = ("admin/", "auth/", "api/schema/", "api/docs/")
+
+
+@dataclass(frozen=True)
+class FoundURL:
+    name: str
+    route: str
+    arguments: tuple[str, ...]
+    callback: Callable[..., Any]
+
+
+def all_urls() -> Iterator[FoundURL]:
+    """Every named URL pattern the platform serves, with the arguments it takes."""
+
+    def walk(patterns: list[Any], prefix: str, namespace: str | None) -> Iterator[FoundURL]:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                route = prefix + str(pattern.pattern)
+                if route.startswith(EXEMPT_PREFIXES) or route.lstrip("^").startswith(EXEMPT_PREFIXES):
+                    continue
+                arguments = tuple(pattern.pattern.regex.groupindex) or tuple(pattern.pattern.converters)
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                if "(?P<format>" in route:
+                    continue  # DRF's format-suffix twins of the same views
+                yield FoundURL(name, route, arguments, pattern.callback)
+
+    seen: set[str] = set()
+    for found in walk(get_resolver().url_patterns, "", None):
+        if found.name not in seen:
+            seen.add(found.name)
+            yield found
+
+
+def build_world(cast: Any) -> World:
+    """Every kind of record on the cast's team, with markers; nothing of it on the other team."""
+    from django.core.files.base import ContentFile
+
+    from clemency.audit.services import record_event
+    from clemency.cases.models import Case, Charge, Conviction, Note, Party
+    from clemency.deadlines.models import Deadline
+    from clemency.documents.models import Document
+    from clemency.people.models import ContactLog, Person
+    from clemency.petitions.models import Petition
+
+    marker = "Qx" + secrets.token_hex(5)
+    privileged = "PRIV" + secrets.token_hex(6)
+    world = World(cast=cast, marker=marker, privileged_marker=privileged)
+    team = cast.team
+    person = Person.objects.create(team=team, given_name="Zephyrine", family_name=f"Quill {marker}")
+    case = Case.objects.create(team=team, person=person, title=f"Commutation {marker}")
+    conviction = Conviction.objects.create(case=case, jurisdiction="us-wi", docket_number=f"D-{marker}")
+    world.objects.update(
+        person=person,
+        contact=ContactLog.objects.create(person=person, occurred_on="2026-01-05", kind="call",
+                                          summary=f"Call {marker}"),
+        case=case,
+        conviction=conviction,
+        charge=Charge.objects.create(conviction=conviction, statute="Wis. Stat. 940.01",
+                                     offense_category="violent"),
+        party=Party.objects.create(conviction=conviction, name=f"Codefendant {marker}", role="co_defendant"),
+        public_note=Note.objects.create(case=case, body=f"Public note {marker}"),
+        note=Note.objects.create(case=case, body=f"Strategy {privileged}", privileged=True),
+        petition=Petition.objects.create(case=case, pathway="us-wi.pardon", title=f"Pardon {marker}",
+                                         deciding_authority="Governor of Wisconsin"),
+        deadline=Deadline.objects.create(case=case, kind="filing", date="2027-03-01", title=f"File {marker}"),
+    )
+    content = f"Work product {privileged}\n".encode()
+    document = Document(case=case, kind="record", title=f"Memo {marker}", original_name="memo.txt",
+                        content_type="text/plain", size_bytes=len(content), sha256="0" * 64, privileged=True)
+    document.file.save("memo.txt", ContentFile(content), save=True)
+    world.objects["document"] = document
+    world.objects["audit_event"] = record_event("case.update", actor=cast.attorney, obj=case, case_id=case.pk,
+                                                team_id=team.pk, before={"title": marker})
+    return world
