@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "clemency.petitions",
     "clemency.deadlines",
     "clemency.documents",
+    "clemency.drafting",
     "clemency.screenings",
     "clemency.web",
     "clemency.console",
