@@ -1,3 +1,7 @@
-from django.urls import URLPattern
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list[URLPattern] = []
+from clemency.screenings.api.views import ScreeningRunViewSet
+
+router = SimpleRouter()
+router.register("screenings", ScreeningRunViewSet, basename="screening")
+urlpatterns = router.urls

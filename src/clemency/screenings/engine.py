@@ -1,0 +1,205 @@
+"""The one place the platform talks to the screening library (`clemency.screening`).
+
+Population files are judged by their content before anything is stored: the size, CSV text or a
+Parquet file, then the header through the library's own check (`open_population`), so a wrong header
+or a missing `person_id` is refused at upload with the library's message. Results are read back with
+Polars, lazily, a page at a time.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from clemency.documents.validation import human_size
+
+PARQUET_MAGIC = b"PAR1"
+CHUNK = 64 * 1024
+FORMATS = {"csv": frozenset({"csv"}), "parquet": frozenset({"parquet", "pq"})}
+PERSON_ID = "person_id"
+
+
+@dataclass(frozen=True)
+class PopulationFacts:
+    original_name: str
+    format: str  # csv or parquet
+    size_bytes: int
+    sha256: str
+    columns: tuple[str, ...]
+
+
+def _chunks(upload: Any) -> Iterator[bytes]:
+    upload.seek(0)
+    while block := upload.read(CHUNK):
+        yield block
+    upload.seek(0)
+
+
+def _is_csv_text(upload: Any) -> bool:
+    """UTF-8 without NUL bytes: what a CSV export is. A spreadsheet or a PDF is not."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for block in _chunks(upload):
+            if b"\x00" in block:
+                return False
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _is_parquet(upload: Any, size: int) -> bool:
+    if size < 12:
+        return False
+    upload.seek(0)
+    head = upload.read(4)
+    upload.seek(size - 4)
+    tail = upload.read(4)
+    upload.seek(0)
+    return bool(head == PARQUET_MAGIC and tail == PARQUET_MAGIC)
+
+
+def _content_format(upload: Any, size: int) -> str:
+    if _is_parquet(upload, size):
+        return "parquet"
+    if _is_csv_text(upload):
+        return "csv"
+    raise ValidationError(
+        {"file": "The content is neither CSV text (UTF-8) nor a Parquet file: upload .csv or .parquet."}
+    )
+
+
+def inspect_population(upload: Any, *, max_bytes: int) -> PopulationFacts:
+    """The facts of a good population file, or a ValidationError on `file` saying what is wrong."""
+    original_name = os.path.basename((getattr(upload, "name", "") or "").replace("\\", "/")).strip()
+    if not original_name:
+        raise ValidationError({"file": "The file has no name."})
+    size = int(upload.size)
+    if size == 0:
+        raise ValidationError({"file": "The file is empty."})
+    if size > max_bytes:
+        raise ValidationError(
+            {"file": f"The file is {human_size(size)}; the limit is {human_size(max_bytes)}."}
+        )
+    fmt = _content_format(upload, size)
+    extension = original_name.rsplit(".", 1)[-1].lower() if "." in original_name else ""
+    if extension not in FORMATS[fmt]:
+        raise ValidationError(
+            {"file": f"The content is {fmt.upper()} but the name {original_name!r} does not end in "
+                     f".{sorted(FORMATS[fmt])[0]}."}
+        )
+    digest = hashlib.sha256()
+    for block in _chunks(upload):
+        digest.update(block)
+    columns = check_header(upload, fmt)
+    return PopulationFacts(original_name, fmt, size, digest.hexdigest(), columns)
+
+
+def check_header(upload: Any, fmt: str) -> tuple[str, ...]:
+    """The library's own check of the header (CSV) or schema (Parquet), on a temporary copy."""
+    from clemency.screening.inputs import InputError, open_population
+
+    with tempfile.TemporaryDirectory(prefix="clemency-population-") as folder:
+        path = Path(folder) / f"population.{fmt}"
+        with path.open("wb") as out:
+            for block in _chunks(upload):
+                out.write(block)
+        try:
+            population = open_population(path)
+        except InputError as error:
+            raise ValidationError({"file": _without_path(str(error), path)}) from None
+    return tuple(population.columns)
+
+
+def _without_path(message: str, path: Path) -> str:
+    """The library names the file it read; here that is a temporary copy the user never saw."""
+    return message.replace(f"{path}: ", "").replace(str(path), "the file")
+
+
+@contextmanager
+def local_path(field_file: Any, suffix: str = "") -> Iterator[Path]:
+    """A path on this machine for a stored file: the file itself on local disk, else a copy."""
+    try:
+        path = field_file.path
+    except NotImplementedError:  # remote storage (S3): work on a temporary copy
+        path = None
+    if path:
+        yield Path(path)
+        return
+    with tempfile.TemporaryDirectory(prefix="clemency-screening-") as folder:
+        copy = Path(folder) / f"copy{suffix}"
+        with field_file.open("rb") as source, copy.open("wb") as out:
+            shutil.copyfileobj(source, out)
+        yield copy
+
+
+@dataclass
+class ScreenOutcome:
+    rows: int | None
+    counts: dict[str, dict[str, int]]
+    issues_count: int | None
+    issues: list[dict[str, Any]] = field(default_factory=list)
+
+
+class PopulationRejected(Exception):
+    """The library refused the file as a whole (header, person_id): the run fails with this message."""
+
+
+def screen(
+    input_path: Path,
+    out_path: Path,
+    *,
+    as_of: Any,
+    pathways: list[str] | None,
+    report_path: Path,
+    on_progress: Callable[[int, int], None],
+    max_issues: int,
+) -> ScreenOutcome:
+    """Run the library's screen over one file; the counts and validation report for the page."""
+    from clemency.screening import screen_file  # type: ignore[attr-defined]  # until the library lands
+    from clemency.screening.inputs import InputError
+
+    try:
+        summary = screen_file(
+            input_path, out_path, as_of, pathways=pathways or None, engine="polars",
+            report_path=report_path, on_progress=on_progress,
+        )
+    except InputError as error:
+        raise PopulationRejected(_without_path(str(error), input_path)) from None
+    return _outcome(summary, max_issues)
+
+
+def _outcome(summary: Any, max_issues: int) -> ScreenOutcome:
+    counts = {
+        str(pathway): {str(outcome): int(n) for outcome, n in by_outcome.items()}
+        for pathway, by_outcome in (getattr(summary, "counts", None) or {}).items()
+    }
+    issues = [_issue(row) for row in list(getattr(summary, "issues", None) or [])[:max_issues]]
+    issues_count = getattr(summary, "issues_count", None)
+    if issues_count is None and getattr(summary, "issues", None) is not None:
+        issues_count = len(summary.issues)
+    rows = getattr(summary, "rows", None)
+    return ScreenOutcome(rows=None if rows is None else int(rows), counts=counts,
+                         issues_count=issues_count, issues=issues)
+
+
+def _issue(row: Any) -> dict[str, Any]:
+    if isinstance(row, dict):
+        return {key: _plain(row.get(key)) for key in ("row", "column", "value", "why")}
+    values = tuple(row)
+    return dict(zip(("row", "column", "value", "why"), (_plain(v) for v in values), strict=False))
+
+
+def _plain(value: Any) -> Any:
+    return value if value is None or isinstance(value, (int, str)) else str(value)
