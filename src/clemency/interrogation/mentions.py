@@ -159,6 +159,9 @@ def _suspect(fact: Fact, turn: Turn, ctx: Context, out: list[Mention], recent: b
     if q_hit is None:
         if us and question.question and not question.is_yes_no and len(us[0].words) <= 12:
             hit = _compose(fact, question, us[0])
+            if hit is None and question.points_back:
+                question = _whole_turn(q_turn)
+                hit = _compose(fact, question, us[0])
             if hit:
                 _composed(fact, turn, us[0], question, q_line, hit, ctx, out, recent)
         return
@@ -178,6 +181,18 @@ def _suspect(fact: Fact, turn: Turn, ctx: Context, out: list[Mention], recent: b
         m.quote, m.question_line, m.cue = turn.text, q_line, q_hit.cue.text
         m.rules.append(f"says no to '{question.text}' (line {q_line})")
         out.append(m)
+
+
+def _whole_turn(turn: Turn) -> Unit:
+    """The question turn as one unit, for a question that points back ("those items")."""
+    us = units(turn)
+    return Unit(
+        text=" ".join(u.text for u in us),
+        start=us[0].start,
+        words=tuple(w for u in us for w in u.words),
+        stems=tuple(s for u in us for s in u.stems),
+        question=True,
+    )
 
 
 def _negative(us: list[Unit]) -> bool:

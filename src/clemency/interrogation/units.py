@@ -71,6 +71,11 @@ WH = {
     "wha",
     "wh",
 }
+_EMBEDDED_WH = re.compile(
+    r"\b(do|did|does) you (know|remember|recall)|can you (tell|say)|could you (tell|say)"
+    r"(?=.*\b(what|who|where|when|why|how|which)\b)"
+)
+_ANAPHORS = {"those", "these", "them", "'em", "em", "that", "this", "it"}
 _LEAD_IN = {
     "ok",
     "okay",
@@ -119,12 +124,23 @@ class Unit:
         return self.words[0] if self.words else ""
 
     @property
+    def embedded_wh(self) -> bool:
+        """ "Do you know what happened to ...?", "Can you tell me where ...": a wh-question inside."""
+        text = " ".join(self.words[:8])
+        return bool(_EMBEDDED_WH.search(text))
+
+    @property
     def is_wh(self) -> bool:
-        return self.question and self.first_word in WH
+        return self.question and (self.first_word in WH or self.embedded_wh)
 
     @property
     def is_yes_no(self) -> bool:
-        return self.question and self.first_word in _AUX
+        return self.question and self.first_word in _AUX and not self.embedded_wh
+
+    @property
+    def points_back(self) -> bool:
+        """Refers to what was just said ("those items", "them"): read with the whole turn."""
+        return any(w in _ANAPHORS for w in self.words)
 
 
 def speech_text(text: str) -> str:
