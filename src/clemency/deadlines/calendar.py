@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections.abc import Callable, Iterable
 
 import icalendar
-from django.conf import settings
 
 from clemency.deadlines.models import Deadline
 
@@ -22,19 +20,18 @@ def build_calendar(
     deadlines: Iterable[Deadline], *, case_url: CaseUrl = None, host: str = "clemency"
 ) -> bytes:
     """`case_url` turns a case id into the address of its page, for the event's link."""
-    tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Clemency//Deadlines//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Clemency deadlines")
     cal.add("calscale", "GREGORIAN")
     for deadline in deadlines:
-        cal.add_component(_event(deadline, tz, case_url=case_url, host=host))
+        cal.add_component(_event(deadline, case_url=case_url, host=host))
     cal.add_missing_timezones()
     return cal.to_ical()
 
 
-def _event(deadline: Deadline, tz: zoneinfo.ZoneInfo, *, case_url: CaseUrl, host: str) -> icalendar.Event:
+def _event(deadline: Deadline, *, case_url: CaseUrl, host: str) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", f"deadline-{deadline.pk}@{host}")
     event.add("dtstamp", deadline.updated_at)
@@ -44,7 +41,8 @@ def _event(deadline: Deadline, tz: zoneinfo.ZoneInfo, *, case_url: CaseUrl, host
         event.add("dtstart", deadline.date)
         event.add("dtend", deadline.date + datetime.timedelta(days=1))
     else:
-        start = datetime.datetime.combine(deadline.date, deadline.time, tzinfo=tz)
+        # In the zone where it happens, so every subscriber sees it at the right moment.
+        start = datetime.datetime.combine(deadline.date, deadline.time, tzinfo=deadline.zone)
         event.add("dtstart", start)
         event.add("dtend", start + datetime.timedelta(hours=1))
     lines = [f"Source: {deadline.source}" if deadline.source else "Source: not recorded"]

@@ -13,9 +13,9 @@ from typing import Any
 from django.utils import timezone
 
 from clemency.deadlines import services
-from clemency.deadlines.models import DeadlineKind
+from clemency.deadlines.models import DeadlineKind, TimeZone
 
-# (case key, kind, days from today, time, title, source, done)
+# (case key, kind, days from today, time, title, source, done); times are kept where they happen
 DEMO_DEADLINES: list[tuple[str, str, int, datetime.time | None, str, str, bool]] = [
     (
         "federal_death",
@@ -137,6 +137,16 @@ DEMO_DEADLINES: list[tuple[str, str, int, datetime.time | None, str, str, bool]]
 ]
 
 
+# Where the timed events happen: the federal death row is at Terre Haute, Indiana (Eastern); the
+# Texas, Oklahoma and Tennessee proceedings are in Central time.
+DEMO_TIME_ZONES = {
+    "federal_death": TimeZone.EASTERN,
+    "texas_death_dna": TimeZone.CENTRAL,
+    "oklahoma_death_clemency": TimeZone.CENTRAL,
+    "tennessee_juvenile_51": TimeZone.CENTRAL,
+}
+
+
 def seed(cases_by_key: dict[str, Any], actor: Any) -> int:
     today = timezone.localdate()
     made = 0
@@ -152,6 +162,7 @@ def seed(cases_by_key: dict[str, Any], actor: Any) -> int:
             source=source,
             date=today + datetime.timedelta(days=days),
             time=time,
+            time_zone=DEMO_TIME_ZONES.get(key, "") if time else "",
         )
         if done:
             services.mark_deadline_done(deadline, actor=actor)

@@ -9,7 +9,7 @@ from clemency.deadlines.models import Deadline
 class DeadlineForm(forms.ModelForm):
     class Meta:
         model = Deadline
-        fields = ["kind", "date", "time", "title", "source", "notes"]
+        fields = ["kind", "date", "time", "time_zone", "title", "source", "notes"]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -12,6 +14,20 @@ from django.db import models
 # next day for a calendar event to end on).
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 LATEST_DATE = datetime.date(2199, 12, 31)
+
+
+class TimeZone(models.TextChoices):
+    """Where a time is kept: an execution at 18:00 in Huntsville, Texas is 18:00 Central time."""
+
+    EASTERN = "America/New_York", "Eastern"
+    CENTRAL = "America/Chicago", "Central"
+    MOUNTAIN = "America/Denver", "Mountain"
+    ARIZONA = "America/Phoenix", "Arizona (no daylight saving)"
+    PACIFIC = "America/Los_Angeles", "Pacific"
+    ALASKA = "America/Anchorage", "Alaska"
+    HAWAII = "Pacific/Honolulu", "Hawaii"
+    PUERTO_RICO = "America/Puerto_Rico", "Atlantic (Puerto Rico, U.S. Virgin Islands)"
+    GUAM = "Pacific/Guam", "Chamorro (Guam, Northern Mariana Islands)"
 
 
 class DeadlineKind(models.TextChoices):
@@ -31,7 +47,13 @@ class Deadline(models.Model):
         ]
     )
     # Unknown time is None: the feed then shows an all-day event rather than a guessed hour.
-    time = models.TimeField(null=True, blank=True, help_text="Local time, if known (HH:MM)")
+    time = models.TimeField(null=True, blank=True, help_text="Local time where it happens, if known (HH:MM)")
+    time_zone = models.CharField(
+        max_length=40,
+        blank=True,
+        choices=TimeZone.choices,
+        help_text="Where the time is kept; the site's own time zone if empty",
+    )
     title = models.CharField(max_length=200)
     source = models.CharField(
         max_length=300,
@@ -57,6 +79,23 @@ class Deadline(models.Model):
     @property
     def is_execution(self) -> bool:
         return self.kind == DeadlineKind.EXECUTION
+
+    def clean(self) -> None:
+        if self.time_zone and self.time is None:
+            raise ValidationError(
+                {"time_zone": "A time zone goes with a time: give the time, or leave both empty."}
+            )
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone or settings.TIME_ZONE)
+
+    @property
+    def time_zone_abbreviation(self) -> str:
+        """E.g. CST or CDT, as it will be on the day; empty without a time."""
+        if self.time is None:
+            return ""
+        return datetime.datetime.combine(self.date, self.time, tzinfo=self.zone).tzname() or ""
 
     def days_from(self, today: datetime.date) -> int:
         return (self.date - today).days

@@ -12,7 +12,7 @@ from clemency.accounts.models import User, new_calendar_token
 from clemency.audit.services import record_event, snapshot
 from clemency.deadlines.models import Deadline
 
-EDITABLE_FIELDS = ("kind", "date", "time", "title", "source", "notes")
+EDITABLE_FIELDS = ("kind", "date", "time", "time_zone", "title", "source", "notes")
 
 
 def _audit(
@@ -42,6 +42,7 @@ def create_deadline(
     date: Any,
     title: str,
     time: Any = None,
+    time_zone: str = "",
     source: str = "",
     notes: str = "",
 ) -> Deadline:
@@ -51,6 +52,7 @@ def create_deadline(
             kind=kind,
             date=date,
             time=time,
+            time_zone=time_zone,
             title=title.strip(),
             source=source.strip(),
             notes=notes,

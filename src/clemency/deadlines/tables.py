@@ -1,3 +1,5 @@
+from typing import Any
+
 import django_tables2 as tables
 
 from clemency.deadlines.models import Deadline
@@ -5,7 +7,7 @@ from clemency.deadlines.models import Deadline
 
 class DeadlineTable(tables.Table):
     date = tables.DateColumn(format="Y-m-d")
-    time = tables.TimeColumn(format="H:i", default="")
+    time = tables.Column(default="")
     case = tables.Column(linkify=("cases:detail", {"pk": tables.A("case_id")}))
     done = tables.BooleanColumn(yesno="Done,Open")
     edit = tables.LinkColumn(
@@ -17,3 +19,6 @@ class DeadlineTable(tables.Table):
         fields = ("date", "time", "kind", "title", "case", "source", "done")
         attrs = {"class": "table"}
         empty_text = "No deadlines match."
+
+    def render_time(self, value: Any, record: Deadline) -> str:
+        return f"{value:%H:%M} {record.time_zone_abbreviation}"

@@ -20,6 +20,7 @@ class DeadlineSerializer(serializers.ModelSerializer):
             "kind",
             "date",
             "time",
+            "time_zone",
             "title",
             "source",
             "notes",

@@ -65,6 +65,18 @@ def test_create_validates_naming_the_field(api, cast, case):
         format="json",
     )
     assert response.status_code == 400 and "2199 or earlier" in response.json()["date"][0]
+    response = api.post(
+        "/api/deadlines/",
+        {
+            "case": case.pk,
+            "kind": "hearing",
+            "date": "2027-01-05",
+            "title": "Hearing",
+            "time_zone": "America/Chicago",
+        },
+        format="json",
+    )
+    assert response.status_code == 400 and "time_zone" in response.json()
     response = api.get("/api/deadlines/", {"case": "abc"})
     assert response.status_code == 400 and "case" in response.json()
     response = api.post(

@@ -78,3 +78,23 @@ def test_rotating_the_token_cuts_off_the_old_link(client, cast):
     client.logout()
     assert client.get(old_url).status_code == 404
     assert _feed(client, cast.staff).status_code == 200
+
+
+def test_a_time_is_placed_in_its_own_time_zone(client, cast, case):
+    services.create_deadline(
+        case=case,
+        actor=cast.attorney,
+        kind=DeadlineKind.EXECUTION,
+        title="Huntsville",
+        date=datetime.date(2027, 1, 20),
+        time=datetime.time(18, 0),
+        time_zone="America/Chicago",
+    )
+    calendar = icalendar.Calendar.from_ical(_feed(client, cast.staff).content)
+    [event] = calendar.walk("VEVENT")
+    start = event.decoded("dtstart")
+    # 18:00 Central is midnight UTC in January, whatever the site's own time zone.
+    assert start.astimezone(datetime.UTC) == datetime.datetime(
+        2027, 1, 21, 0, 0, tzinfo=datetime.UTC
+    )
+    assert "America/Chicago" in [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")]

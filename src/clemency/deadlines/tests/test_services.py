@@ -89,3 +89,42 @@ def test_a_date_out_of_any_real_range_is_refused_naming_date(case, cast, day, sa
         )
     assert says in refused.value.message_dict["date"][0]
     assert not Deadline.objects.exists()
+
+
+def test_a_time_zone_without_a_time_is_refused_naming_time_zone(case, cast):
+    with pytest.raises(ValidationError) as refused:
+        services.create_deadline(
+            case=case,
+            actor=cast.attorney,
+            kind=DeadlineKind.HEARING,
+            title="x",
+            date=datetime.date(2027, 1, 5),
+            time_zone="America/Chicago",
+        )
+    assert "goes with a time" in refused.value.message_dict["time_zone"][0]
+    with pytest.raises(ValidationError) as refused:
+        services.create_deadline(
+            case=case,
+            actor=cast.attorney,
+            kind=DeadlineKind.HEARING,
+            title="x",
+            date=datetime.date(2027, 1, 5),
+            time=datetime.time(9),
+            time_zone="Mars/Olympus",
+        )
+    assert "time_zone" in refused.value.message_dict
+    assert not Deadline.objects.exists()
+
+
+def test_the_abbreviation_follows_daylight_saving(case, cast):
+    winter = services.create_deadline(
+        case=case,
+        actor=cast.attorney,
+        kind=DeadlineKind.HEARING,
+        title="w",
+        date=datetime.date(2027, 1, 5),
+        time=datetime.time(9),
+        time_zone="America/Chicago",
+    )
+    summer = services.update_deadline(winter, actor=cast.attorney, date=datetime.date(2027, 7, 5))
+    assert (winter.time_zone_abbreviation, summer.time_zone_abbreviation) == ("CST", "CDT")
