@@ -12,15 +12,16 @@ from typing import Any, cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
-from clemency.accounts.access import can_read_privileged, can_write_team, get_visible, restrict
+from clemency.accounts.access import can_write_team, get_visible, restrict
 from clemency.cases.models import Case
 from clemency.documents import services
+from clemency.documents.downloads import PRIVILEGED_REFUSAL, file_response, may_read_content
 from clemency.documents.filtersets import DocumentFilterSet
 from clemency.documents.forms import DocumentForm, ReplaceForm, UploadForm, add_service_errors
 from clemency.documents.models import Document
@@ -28,15 +29,10 @@ from clemency.documents.tables import DocumentTable
 from clemency.documents.uploads import limit_uploads, too_large_message
 
 TEAM_PATH = "case__team"
-PRIVILEGED_REFUSAL = "This document is privileged; ask an attorney on the case to grant you access."
 
 
 def _documents() -> Any:
     return Document.objects.select_related("case", "case__person", "case__team")
-
-
-def may_read_content(user: Any, document: Document) -> bool:
-    return not document.privileged or can_read_privileged(user, document.case.team_id, document.case_id)
 
 
 def _get(request: HttpRequest, pk: int, *, write: bool = False) -> Document:
@@ -179,21 +175,3 @@ def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     return file_response(request.user, _get(request, pk))
-
-
-def file_response(user: Any, document: Document) -> FileResponse:
-    """The file as an attachment, after the privilege check; shared by the page and the API."""
-    if document.privileged:
-        if not may_read_content(user, document):
-            raise PermissionDenied(PRIVILEGED_REFUSAL)
-        services.record_privileged_read(document, actor=user)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The stored file is missing; ask an administrator to restore it from backup.")
-    response = FileResponse(
-        handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -17,10 +17,10 @@ from rest_framework.response import Response
 from clemency.accounts.access import can_write_team, restrict
 from clemency.documents import services
 from clemency.documents.api.serializers import DocumentSerializer, ReplaceSerializer
+from clemency.documents.downloads import PRIVILEGED_REFUSAL, file_response, may_read_content
 from clemency.documents.filtersets import DocumentFilterSet
 from clemency.documents.models import Document
 from clemency.documents.uploads import limit_uploads, too_large_message
-from clemency.documents.views import PRIVILEGED_REFUSAL, file_response, may_read_content
 
 READ_ONLY = "Your role on this team is read-only."
 
