@@ -70,7 +70,7 @@ def test_html_renders_to_a_picture_with_the_timeline(html, tmp_path):
         timeout=120,
     )
     image = Image.open(shot)
-    assert image.size == (1000, 1300)
+    assert 900 <= image.width <= 1100 and image.height >= 1000
     assert _coloured(image, (255, 255, 255), 10) < image.width * image.height * 0.95 / 4  # not blank
     assert _coloured(image, _hex(KINDS["interrogator"][0])) > 20  # interrogator marks drawn
     assert _coloured(image, _hex(KINDS["independent"][0])) > 20
