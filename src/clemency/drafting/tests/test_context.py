@@ -51,13 +51,19 @@ def test_the_record_is_mapped_field_by_field(case):
     context = case_context(case, as_of=AS_OF)
     person = context.person
     assert (person.full_name, person.birth_date, person.bop_register_number) == (
-        "Ambrose Testwood", dt.date(1958, 3, 9), "12345-678")
+        "Ambrose Testwood",
+        dt.date(1958, 3, 9),
+        "12345-678",
+    )
     assert person.in_custody is True and person.address.one_line == "P.O. Box 1, Nowhere, ST 00000"
     assert context.case.jurisdiction == "us" and context.case.prepared_on == AS_OF
     assert context.case.reasons == "Thirty years served for a drug offense."
     [conviction] = context.convictions
     assert conviction.docket_number == "1:95-cr-00001" and conviction.sentence.kind == "life"
-    assert [(c.statute, c.counts) for c in conviction.charges] == [("21 U.S.C. 846", 1), ("21 U.S.C. 841(a)(1)", 2)]
+    assert [(c.statute, c.counts) for c in conviction.charges] == [
+        ("21 U.S.C. 846", 1),
+        ("21 U.S.C. 841(a)(1)", 2),
+    ]
     assert conviction.victim_names == ["Verity Victimson"]
     assert context.team.organization == "Second Look Clinic"
     assert [lawyer.name for lawyer in context.team.lawyers] == ["Test Attorney"]
@@ -73,8 +79,12 @@ def test_the_explanation_is_the_rulebook_read_on_the_given_day(case):
 
 
 def test_custody_status_is_mapped_without_guessing(cast):
-    released = case_context(make_federal_case(cast.team, custody="released", given="Rel", register="11111-111"), as_of=AS_OF)
-    unknown = case_context(make_federal_case(cast.team, custody="unknown", given="Unk", register="22222-222"), as_of=AS_OF)
+    released = case_context(
+        make_federal_case(cast.team, custody="released", given="Rel", register="11111-111"), as_of=AS_OF
+    )
+    unknown = case_context(
+        make_federal_case(cast.team, custody="unknown", given="Unk", register="22222-222"), as_of=AS_OF
+    )
     assert released.person.in_custody is False
     assert unknown.person.in_custody is None
     pardon = assembly.TEMPLATES["federal_pardon_petition"]
@@ -86,9 +96,14 @@ def test_a_death_sentence_carries_the_execution_date_from_the_deadlines(cast):
     from clemency.deadlines.models import Deadline
     from clemency.people.models import Person
 
-    person = Person.objects.create(team=cast.team, given_name="Dorian", family_name="Deathrow",
-                                   custody_status="death_row", state_doc_number="999001",
-                                   state_doc_jurisdiction="us-tx")
+    person = Person.objects.create(
+        team=cast.team,
+        given_name="Dorian",
+        family_name="Deathrow",
+        custody_status="death_row",
+        state_doc_number="999001",
+        state_doc_jurisdiction="us-tx",
+    )
     case = Case.objects.create(team=cast.team, person=person)
     conviction = Conviction.objects.create(case=case, jurisdiction="us-tx", docket_number="F-1")
     Sentence.objects.create(conviction=conviction, sentence_type="death")

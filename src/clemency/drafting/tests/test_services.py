@@ -1,4 +1,4 @@
-"""Services: a generated document and a bundle are made, stored, checksummed and audited; bad input is refused."""
+"""Services: drafts and bundles are made, stored, checksummed and audited; bad input is refused."""
 
 from __future__ import annotations
 
@@ -40,12 +40,18 @@ def test_a_docx_draft_is_stored_with_its_checksum_and_audited(cast, case):
     text = docx_text(data)
     assert "Ambrose Testwood" in text and "12345-678" in text
     event = AuditEvent.objects.get(action="drafting.document_generated")
-    assert event.actor == cast.attorney and event.case_id == case.pk and event.after["sha256"] == document.sha256
+    assert (
+        event.actor == cast.attorney and event.case_id == case.pk and event.after["sha256"] == document.sha256
+    )
 
 
 def test_a_redacted_draft_hides_the_sensitive_fields(cast, case):
     document = services.generate_document(
-        case, actor=cast.attorney, template="federal_commutation_petition", as_of=AS_OF, variant="final",
+        case,
+        actor=cast.attorney,
+        template="federal_commutation_petition",
+        as_of=AS_OF,
+        variant="final",
         redacted=True,
     )
     text = docx_text(_read(document.file))
@@ -56,7 +62,11 @@ def test_a_redacted_draft_hides_the_sensitive_fields(cast, case):
 @pytest.mark.xdist_group("assembly-libreoffice")
 def test_a_pdf_draft_holds_the_persons_name(cast, case):
     document = services.generate_document(
-        case, actor=cast.attorney, template="federal_commutation_petition", as_of=AS_OF, output_format="pdf",
+        case,
+        actor=cast.attorney,
+        template="federal_commutation_petition",
+        as_of=AS_OF,
+        output_format="pdf",
         variant="final",
     )
     data = _read(document.file)
@@ -79,8 +89,10 @@ def test_bad_requests_name_the_field_and_change_nothing(cast, case, changes, fie
     with pytest.raises(ValidationError) as caught:
         services.generate_document(case, actor=cast.attorney, as_of=AS_OF, **arguments)
     assert words in " ".join(caught.value.message_dict[field])
-    assert not GeneratedDocument.objects.exists() and not AuditEvent.objects.filter(
-        action__startswith="drafting.").exists()
+    assert (
+        not GeneratedDocument.objects.exists()
+        and not AuditEvent.objects.filter(action__startswith="drafting.").exists()
+    )
 
 
 def _three_exhibits(cast, case):
@@ -94,7 +106,9 @@ def _three_exhibits(cast, case):
 def test_a_bundle_has_labels_contents_and_bates_numbers_in_order(cast, case):
     warden, ged, medical = _three_exhibits(cast, case)
     bundle = services.request_bundle(
-        case, actor=cast.attorney, bates_prefix="TW-",
+        case,
+        actor=cast.attorney,
+        bates_prefix="TW-",
         exhibits=[ExhibitChoice(medical), ExhibitChoice(warden), ExhibitChoice(ged)],
     )
     assert bundle.status == BundleStatus.DONE and bundle.percent == 100
@@ -106,11 +120,18 @@ def test_a_bundle_has_labels_contents_and_bates_numbers_in_order(cast, case):
     for number, text in enumerate(pages, start=1):
         assert f"TW-{number:06d}" in text, number
     medical_pages = [text for text in pages if "Medical page" in text]
-    assert [re.findall(r"TW-\d{6}", text) for text in medical_pages] == [["TW-000003"], ["TW-000004"], ["TW-000005"]]
+    assert [re.findall(r"TW-\d{6}", text) for text in medical_pages] == [
+        ["TW-000003"],
+        ["TW-000004"],
+        ["TW-000005"],
+    ]
     assert bundle.bates_range == f"TW-000001-TW-{len(pages):06d}"
     # The contents page lists each exhibit at the page where its cover sheet really is.
     assert [(e["label"], e["name"]) for e in bundle.toc] == [
-        ("A", "Medical records"), ("B", "Letter from the warden"), ("C", "GED certificate")]
+        ("A", "Medical records"),
+        ("B", "Letter from the warden"),
+        ("C", "GED certificate"),
+    ]
     for entry in bundle.toc:
         cover = pages[entry["start_page"] - 1]
         assert f"Exhibit {entry['label']}" in cover and entry["name"] in cover
@@ -118,8 +139,13 @@ def test_a_bundle_has_labels_contents_and_bates_numbers_in_order(cast, case):
     assert "Medical page 1" in pages[bundle.toc[0]["start_page"]]
     exhibits = list(bundle.exhibits.order_by("position"))
     assert [(e.label, e.included, e.sha256) for e in exhibits] == [
-        ("A", True, medical.sha256), ("B", True, warden.sha256), ("C", True, ged.sha256)]
-    actions = list(AuditEvent.objects.filter(action__startswith="drafting.bundle").values_list("action", flat=True))
+        ("A", True, medical.sha256),
+        ("B", True, warden.sha256),
+        ("C", True, ged.sha256),
+    ]
+    actions = list(
+        AuditEvent.objects.filter(action__startswith="drafting.bundle").values_list("action", flat=True)
+    )
     assert sorted(actions) == ["drafting.bundle_assembled", "drafting.bundle_requested"]
 
 
@@ -131,7 +157,8 @@ def test_broken_uploads_are_reported_by_name_and_left_out(cast, case, media_root
     vanished = upload(case, cast.attorney, "Vanished file", make_pdf(1, "Gone"), "gone.pdf")
     vanished.file.storage.delete(vanished.file.name)
     bundle = services.request_bundle(
-        case, actor=cast.attorney,
+        case,
+        actor=cast.attorney,
         exhibits=[ExhibitChoice(d) for d in (corrupt, good, encrypted, empty, vanished)],
     )
     assert bundle.status == BundleStatus.DONE
@@ -150,7 +177,9 @@ def test_a_public_copy_includes_only_exhibits_marked_public(cast, case):
     public = upload(case, cast.attorney, "Certificate", make_pdf(1, "Certificate"), "cert.pdf")
     private = upload(case, cast.attorney, "Medical records", make_pdf(1, "Medical"), "medical.pdf")
     bundle = services.request_bundle(
-        case, actor=cast.attorney, redacted=True,
+        case,
+        actor=cast.attorney,
+        redacted=True,
         exhibits=[ExhibitChoice(private), ExhibitChoice(public, public=True)],
     )
     text = " ".join(page_texts(_read(bundle.file)))

@@ -25,7 +25,10 @@ def _content(response) -> bytes:
 def test_the_case_page_links_to_drafting(client, cast, case):
     page = _client(client, cast.attorney).get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert 'id="drafting-panel"' in page
-    assert reverse("drafting:case", args=[case.pk]) in page and reverse("drafting:bundle-create", args=[case.pk]) in page
+    assert (
+        reverse("drafting:case", args=[case.pk]) in page
+        and reverse("drafting:bundle-create", args=[case.pk]) in page
+    )
 
 
 def test_only_applicable_templates_can_be_picked_and_the_others_say_why(client, cast, case):
@@ -39,8 +42,9 @@ def test_only_applicable_templates_can_be_picked_and_the_others_say_why(client, 
 def test_generating_and_downloading_a_draft(client, cast, case):
     client = _client(client, cast.staff)
     url = reverse("drafting:case", args=[case.pk])
-    response = client.post(url, {"template": "federal_commutation_petition", "variant": "preview",
-                                 "format": "docx"})
+    response = client.post(
+        url, {"template": "federal_commutation_petition", "variant": "preview", "format": "docx"}
+    )
     document = GeneratedDocument.objects.get()
     assert response.status_code == 302 and response["Location"].startswith(url)
     assert document.created_by == cast.staff and not document.redacted
@@ -67,12 +71,18 @@ def test_read_only_members_download_but_do_not_generate(client, cast, case):
     from clemency.drafting import services
     from clemency.drafting.tests.helpers import AS_OF
 
-    document = services.generate_document(case, actor=cast.attorney, template="support_letter_request", as_of=AS_OF)
+    document = services.generate_document(
+        case, actor=cast.attorney, template="support_letter_request", as_of=AS_OF
+    )
     client = _client(client, cast.read_only)
     url = reverse("drafting:case", args=[case.pk])
     assert "Generate</button>" not in client.get(url).content.decode()
-    assert client.post(url, {"template": "support_letter_request", "variant": "final", "format": "docx"}
-                       ).status_code == 403
+    assert (
+        client.post(
+            url, {"template": "support_letter_request", "variant": "final", "format": "docx"}
+        ).status_code
+        == 403
+    )
     assert GeneratedDocument.objects.count() == 1
     assert client.get(reverse("drafting:generated-download", args=[document.pk])).status_code == 200
     assert client.get(reverse("drafting:bundle-create", args=[case.pk])).status_code == 403
@@ -82,7 +92,9 @@ def test_outsiders_see_nothing(client, cast, case):
     from clemency.drafting import services
     from clemency.drafting.tests.helpers import AS_OF
 
-    document = services.generate_document(case, actor=cast.attorney, template="support_letter_request", as_of=AS_OF)
+    document = services.generate_document(
+        case, actor=cast.attorney, template="support_letter_request", as_of=AS_OF
+    )
     letter = upload(case, cast.attorney, "Letter", make_pdf(1, "Letter"), "letter.pdf")
     bundle = services.request_bundle(case, actor=cast.attorney, exhibits=[services.ExhibitChoice(letter)])
     client = _client(client, cast.outsider)
@@ -114,13 +126,21 @@ def test_bundling_from_the_page_in_the_chosen_order(client, cast, case):
     first = upload(case, cast.attorney, "Warden letter", make_pdf(1, "Warden"), "warden.pdf")
     second = upload(case, cast.attorney, "Certificate", make_pdf(2, "Certificate"), "cert.pdf")
     client = _client(client, cast.volunteer)
-    response = client.post(reverse("drafting:bundle-create", args=[case.pk]), {
-        "title": "Exhibits to the petition", "bates_prefix": "AT-",
-        f"include_{first.pk}": "on", f"order_{first.pk}": "2",
-        f"include_{second.pk}": "on", f"order_{second.pk}": "1",
-    })
+    response = client.post(
+        reverse("drafting:bundle-create", args=[case.pk]),
+        {
+            "title": "Exhibits to the petition",
+            "bates_prefix": "AT-",
+            f"include_{first.pk}": "on",
+            f"order_{first.pk}": "2",
+            f"include_{second.pk}": "on",
+            f"order_{second.pk}": "1",
+        },
+    )
     bundle = Bundle.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("drafting:bundle-detail", args=[bundle.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "drafting:bundle-detail", args=[bundle.pk]
+    )
     page = client.get(response["Location"]).content.decode()
     assert "Status: Done" in page and "AT-000001-AT-000006" in page and 'id="bundle-toc"' in page
     assert "hx-trigger" not in page  # finished: no more polling
@@ -132,9 +152,13 @@ def test_bundling_from_the_page_in_the_chosen_order(client, cast, case):
 
 def test_an_empty_choice_is_refused_with_a_reason(client, cast, case):
     upload(case, cast.attorney, "Warden letter", make_pdf(1, "Warden"), "warden.pdf")
-    response = _client(client, cast.attorney).post(reverse("drafting:bundle-create", args=[case.pk]),
-                                                   {"title": "Exhibits"})
-    assert response.status_code == 400 and "tick “Include” for at least one document" in response.content.decode()
+    response = _client(client, cast.attorney).post(
+        reverse("drafting:bundle-create", args=[case.pk]), {"title": "Exhibits"}
+    )
+    assert (
+        response.status_code == 400
+        and "tick “Include” for at least one document" in response.content.decode()
+    )
     assert not Bundle.objects.exists()
 
 
@@ -155,7 +179,12 @@ def test_a_privileged_bundle_is_downloaded_only_by_privileged_readers(client, ca
     memo = upload(case, cast.attorney, "Strategy memo", make_pdf(1, "Memo"), "memo.pdf", privileged=True)
     bundle = services.request_bundle(case, actor=cast.attorney, exhibits=[services.ExhibitChoice(memo)])
     client = _client(client, cast.student)
-    assert "ask an attorney" in client.get(reverse("drafting:bundle-detail", args=[bundle.pk])).content.decode()
+    assert (
+        "ask an attorney" in client.get(reverse("drafting:bundle-detail", args=[bundle.pk])).content.decode()
+    )
     assert client.get(reverse("drafting:bundle-download", args=[bundle.pk])).status_code == 403
     client.logout()
-    assert _client(client, cast.staff).get(reverse("drafting:bundle-download", args=[bundle.pk])).status_code == 200
+    assert (
+        _client(client, cast.staff).get(reverse("drafting:bundle-download", args=[bundle.pk])).status_code
+        == 200
+    )
