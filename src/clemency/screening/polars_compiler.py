@@ -1,6 +1,6 @@
 """Compile the rulebook's tree (`clemency.law.tree`) to Polars expressions.
 
-One function per node kind. Null semantics are those of the scalar evaluator, stated in the tree
+One method per node kind. Null semantics are those of the scalar evaluator, stated in the tree
 module's docstring; where Polars differs by default the compiler says so:
 
 - Polars `&` and `|` are already Kleene; `all_horizontal` / `any_horizontal` too.
@@ -8,23 +8,32 @@ module's docstring; where Polars differs by default the compiler says so:
   operand is null.
 - `when/then` treats a null condition as false, so If tests for null first.
 - `is_in` is guarded so that an unknown value stays unknown.
-- Python dates stop at year 9999 (and 1); Polars dates do not, so a date outside 0001-9999 is null.
+- Python dates stop at year 9999 (and 1); Polars dates do not, so a date outside 0001-9999 is null
+  (the scalar evaluator raises there; the report asks the rulebook to answer None too).
 - Parameters are resolved once for the batch's as_of date; an unresolved one is a null literal.
+- A subtree that reads no fact is a constant: the scalar evaluator itself computes it, once.
+
+Polars expressions have no `let`: an expression used twice is written twice, and a deep tree of
+date arithmetic grows exponentially. So a value used more than once is *bound* to a temporary
+column, computed in an earlier `with_columns` stage; `apply` runs the stages in order.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
 from clemency.law import tree as t
+from clemency.law.evaluate import evaluate_node
 from clemency.law.parameters import resolve
+from clemency.screening import calendar as cal
 
-_MIN_DAY = (dt.date(1, 1, 1) - dt.date(1970, 1, 1)).days
-_MAX_DAY = (dt.date(9999, 12, 31) - dt.date(1970, 1, 1)).days
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
+_TEMP = "__tmp"
 
 
 def literal(value: Any) -> pl.Expr:
@@ -44,16 +53,20 @@ def literal(value: Any) -> pl.Expr:
     raise TypeError(f"cannot use {value!r} as a Polars literal")
 
 
+def _reads_facts(node: t.Node) -> bool:
+    return any(isinstance(n, t.Fact) for n in node.walk())
+
+
 class PolarsCompiler:
     """Turns nodes into expressions over a frame whose columns are the facts, for one as_of."""
 
     def __init__(self, as_of: dt.date) -> None:
         self.as_of = as_of
+        self._memo: dict[t.Node, pl.Expr] = {}
+        self._temps: list[tuple[str, pl.Expr, int]] = []  # (name, expression, stage)
+        self._stage: dict[str, int] = {}
         self._dispatch: dict[type[t.Node], Callable[[Any], pl.Expr]] = {
             t.Fact: lambda n: pl.col(n.name),
-            t.Param: lambda n: literal(self.constant(n)),
-            t.Const: lambda n: literal(n.value),
-            t.AsOf: lambda n: literal(self.as_of),
             t.Compare: self._compare,
             t.Add: lambda n: self.compile(n.left) + self.compile(n.right),
             t.Sub: lambda n: self.compile(n.left) - self.compile(n.right),
@@ -75,19 +88,75 @@ class PolarsCompiler:
             t.If: self._if,
         }
 
+    # ---- the public surface ---------------------------------------------------------------
+
     def constant(self, node: t.Node) -> Any:
-        """The value of a Param or Const node for this as_of (None when no value is in force)."""
+        """The value of a node that reads no fact (None when unknown or outside the calendar)."""
         if isinstance(node, t.Param):
             return resolve(node.name, self.as_of)
-        if isinstance(node, t.Const):
-            return node.value
-        raise TypeError(f"expected a Param or Const, got {type(node).__name__}")
+        try:
+            return evaluate_node(node, {}, self.as_of)[0]
+        except (OverflowError, ValueError, ZeroDivisionError):
+            return None
 
     def compile(self, node: t.Node) -> pl.Expr:
-        handler = self._dispatch.get(type(node))
-        if handler is None:
-            raise TypeError(f"no Polars compilation for {type(node).__name__}")
-        return handler(node)
+        try:
+            return self._memo[node]
+        except (KeyError, TypeError):  # TypeError: a Const holding something unhashable
+            pass
+        if not _reads_facts(node):
+            expr = literal(self.constant(node))
+        else:
+            handler = self._dispatch.get(type(node))
+            if handler is None:
+                raise TypeError(f"no Polars compilation for {type(node).__name__}")
+            expr = handler(node)
+        with contextlib.suppress(TypeError):  # an unhashable Const is simply not remembered
+            self._memo[node] = expr
+        return expr
+
+    def apply(self, frame: Frame, named: list[pl.Expr]) -> Frame:
+        """Add the named expressions to a frame, computing the bound temporaries first."""
+        stages: dict[int, list[pl.Expr]] = {}
+        for name, expr, stage in self._temps:
+            stages.setdefault(stage, []).append(expr.alias(name))
+        for stage in sorted(stages):
+            frame = frame.with_columns(stages[stage])
+        frame = frame.with_columns(named)
+        return frame.drop([name for name, _, _ in self._temps]) if self._temps else frame
+
+    # ---- bindings ---------------------------------------------------------------------------
+
+    def _bind(self, expr: pl.Expr) -> pl.Expr:
+        """A column holding `expr`, computed in a stage after every temporary it reads."""
+        if expr.meta.is_column() or expr.meta.is_literal():
+            return expr
+        needs = [self._stage[name] for name in expr.meta.root_names() if name in self._stage]
+        stage = max(needs) + 1 if needs else 0
+        name = f"{_TEMP}{len(self._temps)}"
+        self._temps.append((name, expr, stage))
+        self._stage[name] = stage
+        return pl.col(name)
+
+    def _days(self, node: t.Node) -> pl.Expr:
+        """A date node's day number (Int64), bound."""
+        return self._bind(self.compile(node).cast(pl.Int32).cast(pl.Int64))
+
+    def _parts(self, node: t.Node) -> tuple[pl.Expr, pl.Expr]:
+        """(year, month * 100 + day) of a date node: constants in Python, columns by table look-up."""
+        if not _reads_facts(node):
+            value = self.constant(node)
+            if value is None:
+                return pl.lit(None, dtype=pl.Int64), pl.lit(None, dtype=pl.Int64)
+            return pl.lit(value.year, dtype=pl.Int64), pl.lit(value.month * 100 + value.day, dtype=pl.Int64)
+        days = self._days(node)
+        position = self._bind(cal.position_in_window(days))
+        years, month_days = cal.parts_tables()
+        year = self._bind(pl.lit(years).gather(position).cast(pl.Int64) + 2000
+                          + cal.cycles_from_window(days) * 400)
+        return year, self._bind(pl.lit(month_days).gather(position).cast(pl.Int64))
+
+    # ---- node kinds ---------------------------------------------------------------------------
 
     def _compare(self, node: t.Compare) -> pl.Expr:
         left, right = self.compile(node.left), self.compile(node.right)
@@ -97,60 +166,53 @@ class PolarsCompiler:
 
     def _ceil_div(self, node: t.CeilDiv) -> pl.Expr:
         # -(-a // b) is Python's ceiling division; Polars `//` floors like Python's. A zero divisor
-        # gives null here (the scalar evaluator would raise): see the report on division by zero.
-        a, b = self.compile(node.left), self.compile(node.right)
+        # gives null here (the scalar evaluator raises): see the report on division by zero.
+        a, b = self.compile(node.left), self._bind(self.compile(node.right))
         return pl.when(b == 0).then(None).otherwise(-((-a) // b))
 
-    @staticmethod
-    def _in_date_range(expr: pl.Expr) -> pl.Expr:
-        days = expr.cast(pl.Int32, strict=False)
-        return pl.when(days.is_between(_MIN_DAY, _MAX_DAY)).then(expr).otherwise(None)
-
     def _add_days(self, node: t.AddDays) -> pl.Expr:
-        # Whole-day arithmetic on the physical day number, then back to a date.
-        date = self.compile(node.date).cast(pl.Int64)
-        days = date + self.compile(node.days).cast(pl.Int64)
-        return pl.when(days.is_between(_MIN_DAY, _MAX_DAY)).then(days).otherwise(None).cast(pl.Int32).cast(
-            pl.Date)
+        total = self._bind(self._days(node.date) + self.compile(node.days).cast(pl.Int64))
+        return cal.in_calendar(total)
 
     def _add_years(self, node: t.AddYears) -> pl.Expr:
         # Same month and day n years on; 29 February becomes 28 February in a non-leap year.
-        date = self.compile(node.date)
-        year = date.dt.year().cast(pl.Int64) + self.compile(node.years).cast(pl.Int64)
-        month, day = date.dt.month(), date.dt.day()
-        leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
-        day = pl.when((month == 2) & (day == 29) & ~leap).then(28).otherwise(day)
-        safe_year = pl.when(year.is_between(1, 9999)).then(year).otherwise(None)
-        return pl.date(safe_year.cast(pl.Int32), month, day)
+        if not _reads_facts(node.years):
+            years = self.constant(node.years)
+            if years is None:
+                return pl.lit(None, dtype=pl.Date)
+            days = self._days(node.date)
+            shift = pl.lit(cal.shift_table(int(years))).gather(cal.position_in_window(days))
+            return cal.in_calendar(self._bind(days + shift))
+        year, month_day = self._parts(node.date)
+        target = self._bind(year + self.compile(node.years).cast(pl.Int64))
+        target = self._bind(pl.when(target.is_between(1, 9999)).then(target))
+        month, day = month_day // 100, month_day % 100
+        day = day - ((month_day == 229) & ~cal.is_leap(target)).cast(pl.Int64)
+        return cal.in_calendar(self._bind(cal.days_from_civil(target, month, day)))
 
     def _age_on(self, node: t.AgeOn) -> pl.Expr:
         # Largest n with add_years(birth, n) <= on: compare (month, day) with the anniversary,
         # which for a 29 February birth is 28 February in a non-leap year.
-        birth, on = self.compile(node.birth), self.compile(node.on)
-        on_year = on.dt.year().cast(pl.Int64)
-        leap = ((on_year % 4 == 0) & (on_year % 100 != 0)) | (on_year % 400 == 0)
-        b_month, b_day = birth.dt.month().cast(pl.Int64), birth.dt.day().cast(pl.Int64)
-        b_day = pl.when((b_month == 2) & (b_day == 29) & ~leap).then(28).otherwise(b_day)
-        on_md = on.dt.month().cast(pl.Int64) * 100 + on.dt.day().cast(pl.Int64)
-        years = on_year - birth.dt.year().cast(pl.Int64)
-        return years - (on_md < b_month * 100 + b_day).cast(pl.Int64)
+        birth_year, birth_md = self._parts(node.birth)
+        on_year, on_md = self._parts(node.on)
+        birth_md = birth_md - ((birth_md == 229) & ~cal.is_leap(on_year)).cast(pl.Int64)
+        return on_year - birth_year - (on_md < birth_md).cast(pl.Int64)
 
     def _extreme(self, node: t.Earliest | t.Latest, fold: Callable[..., pl.Expr]) -> pl.Expr:
-        items = [self.compile(item) for item in node.items]
+        items = [self._bind(self.compile(item)) for item in node.items]
         any_null = pl.any_horizontal(*(item.is_null() for item in items))
         return pl.when(any_null).then(None).otherwise(fold(*items))
 
     def _is_in(self, node: t.IsIn) -> pl.Expr:
-        value = self.compile(node.value)
-        return pl.when(value.is_null()).then(None).otherwise(
-            value.is_in(list(node.options)))
+        value = self._bind(self.compile(node.value))
+        return pl.when(value.is_null()).then(None).otherwise(value.is_in(list(node.options)))
 
     def _options(self, node: t.ListHasAny | t.ListOnly) -> tuple[str, ...] | None:
         options = self.constant(node.options)
         return None if options is None else tuple(options)
 
     def _list_has_any(self, node: t.ListHasAny) -> pl.Expr:
-        items = self.compile(node.items)
+        items = self._bind(self.compile(node.items))
         options = self._options(node)
         if options is None:
             return pl.lit(None, dtype=pl.Boolean)
@@ -165,7 +227,7 @@ class PolarsCompiler:
         return pl.when(items.is_null()).then(None).otherwise(hit)
 
     def _list_only(self, node: t.ListOnly) -> pl.Expr:
-        items = self.compile(node.items)
+        items = self._bind(self.compile(node.items))
         options = self._options(node)
         if options is None:
             return pl.lit(None, dtype=pl.Boolean)
@@ -173,7 +235,7 @@ class PolarsCompiler:
         return pl.when(items.is_null()).then(None).otherwise((items.list.len() > 0) & every)
 
     def _if(self, node: t.If) -> pl.Expr:
-        cond = self.compile(node.cond)
+        cond = self._bind(self.compile(node.cond))
         return (
             pl.when(cond.is_null()).then(None)
             .when(cond).then(self.compile(node.then))

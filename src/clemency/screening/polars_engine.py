@@ -7,6 +7,7 @@ per-person ranking keys. The rank itself needs the whole population and is added
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import operator
 
@@ -41,7 +42,7 @@ def deadline_dtype(screen: ScreenPlan) -> pl.Enum:
     return pl.Enum(screen.deadline_ids or ["none"])
 
 
-def stage_nodes(screen: ScreenPlan) -> list[pl.Expr]:
+def stage_nodes(screen: ScreenPlan) -> tuple[PolarsCompiler, list[pl.Expr]]:
     """Every criterion, eligible-from date and deadline of every pathway, as temporary columns."""
     compiler = PolarsCompiler(screen.as_of)
     exprs: list[pl.Expr] = []
@@ -53,7 +54,7 @@ def stage_nodes(screen: ScreenPlan) -> list[pl.Expr]:
             exprs.append(compiler.compile(pathway.eligible_from).cast(pl.Date).alias(_eligible_from(plan)))
         for index, deadline in enumerate(pathway.deadlines):
             exprs.append(compiler.compile(deadline.node).cast(pl.Date).alias(_deadline(plan, index)))
-    return exprs
+    return compiler, exprs
 
 
 def stage_outcomes(screen: ScreenPlan) -> list[pl.Expr]:
@@ -84,12 +85,40 @@ def stage_outcomes(screen: ScreenPlan) -> list[pl.Expr]:
     return exprs
 
 
+def _live_deadline(plan: PathwayPlan, index: int) -> str:
+    return f"__{plan.id}#live{index}"
+
+
+def stage_deadlines(screen: ScreenPlan) -> list[pl.Expr]:
+    """Deadlines that still matter (on or after as_of, of a pathway not INELIGIBLE); best outcome."""
+    as_of = literal(screen.as_of)
+    exprs = []
+    for plan in screen.pathways:
+        code = pl.col(_outcome_code(plan))
+        for index in range(len(plan.pathway.deadlines)):
+            date = pl.col(_deadline(plan, index))
+            live = (code != OUTCOME_CODE["INELIGIBLE"]) & (date >= as_of)
+            exprs.append(pl.when(live).then(date).alias(_live_deadline(plan, index)))
+    relief = [pl.col(_outcome_code(plan)) for plan in screen.pathways if plan.is_relief]
+    exprs.append((pl.min_horizontal(*relief) if relief else pl.lit(None, dtype=pl.UInt8)).alias("__best"))
+    return exprs
+
+
+def _live_columns(screen: ScreenPlan) -> list[pl.Expr]:
+    return [pl.col(_live_deadline(plan, index))
+            for plan in screen.pathways for index in range(len(plan.pathway.deadlines))]
+
+
+def stage_earliest(screen: ScreenPlan) -> list[pl.Expr]:
+    live = _live_columns(screen)
+    earliest = pl.min_horizontal(*live) if live else pl.lit(None, dtype=pl.Date)
+    return [earliest.alias("earliest_deadline")]
+
+
 def stage_results(screen: ScreenPlan) -> list[pl.Expr]:
     """The output columns per pathway, and the per-person keys the rank is computed from."""
-    as_of = literal(screen.as_of)
     outcomes = pl.lit(pl.Series(OUTCOMES, dtype=OUTCOME_DTYPE))
     exprs: list[pl.Expr] = [pl.col(PERSON_ID)]
-    deadlines: list[pl.Expr] = []
     for plan in screen.pathways:
         code = pl.col(_outcome_code(plan))
         exprs.append(outcomes.gather(code).alias(column(plan.id, "outcome")))
@@ -99,62 +128,90 @@ def stage_results(screen: ScreenPlan) -> list[pl.Expr]:
         else:
             exprs.append(pl.lit(None, dtype=pl.Date).alias(column(plan.id, "eligible_from")))
         exprs += [pl.col(column(plan.id, "failed")), pl.col(column(plan.id, "unknown"))]
-        for index in range(len(plan.pathway.deadlines)):
-            date = pl.col(_deadline(plan, index))
-            live = (code != OUTCOME_CODE["INELIGIBLE"]) & (date >= as_of)
-            deadlines.append(pl.when(live).then(date))
-    exprs += _person_keys(screen, deadlines)
-    return exprs
+    return exprs + _person_keys(screen)
 
 
-def _person_keys(screen: ScreenPlan, deadlines: list[pl.Expr]) -> list[pl.Expr]:
+def _person_keys(screen: ScreenPlan) -> list[pl.Expr]:
     as_of = literal(screen.as_of)
     execution = pl.col("execution_date")
-    keys = [pl.when(execution >= as_of).then(execution).alias("next_execution_date")]
-    if deadlines:
-        earliest = pl.min_horizontal(*deadlines)
-        which = pl.lit(None, dtype=pl.UInt32)
-        for index in reversed(range(len(deadlines))):
-            hit = deadlines[index] == earliest
-            which = pl.when(hit).then(pl.lit(index, dtype=pl.UInt32)).otherwise(which)
-        ids = pl.lit(pl.Series(screen.deadline_ids, dtype=deadline_dtype(screen)))
-        keys += [earliest.alias("earliest_deadline"), ids.gather(which).alias("earliest_deadline_id")]
-    else:
-        keys += [pl.lit(None, dtype=pl.Date).alias("earliest_deadline"),
-                 pl.lit(None, dtype=deadline_dtype(screen)).alias("earliest_deadline_id")]
-    relief = [pl.col(_outcome_code(plan)) for plan in screen.pathways if plan.is_relief]
+    earliest = pl.col("earliest_deadline")
+    which = pl.lit(None, dtype=pl.UInt32)
+    for index, live in reversed(list(enumerate(_live_columns(screen)))):
+        which = pl.when(live == earliest).then(pl.lit(index, dtype=pl.UInt32)).otherwise(which)
+    ids = pl.lit(pl.Series(screen.deadline_ids or ["none"], dtype=deadline_dtype(screen)))
     outcomes = pl.lit(pl.Series(OUTCOMES, dtype=OUTCOME_DTYPE))
-    best = outcomes.gather(pl.min_horizontal(*relief)) if relief else pl.lit(None, dtype=OUTCOME_DTYPE)
     release = pl.col("release_date")
     end = pl.when(release.is_not_null() & (release <= as_of)).then(release).otherwise(as_of)
     served = (end - pl.col("custody_start_date")).dt.total_days()
-    keys += [best.alias("best_outcome"), served.clip(lower_bound=0).cast(pl.Int32).alias("days_in_custody")]
-    return keys
+    return [
+        pl.when(execution >= as_of).then(execution).alias("next_execution_date"),
+        earliest,
+        ids.gather(which).alias("earliest_deadline_id"),
+        outcomes.gather(pl.col("__best")).alias("best_outcome"),
+        served.clip(lower_bound=0).cast(pl.Int32).alias("days_in_custody"),
+    ]
 
 
 def screen_lazy(facts: pl.LazyFrame, screen: ScreenPlan) -> pl.LazyFrame:
     """The result columns (all but `rank`) for a lazy frame of validated facts."""
-    return facts.with_columns(stage_nodes(screen)).with_columns(stage_outcomes(screen)).select(
-        stage_results(screen))
+    compiler, nodes = stage_nodes(screen)
+    return (
+        compiler.apply(facts, nodes)
+        .with_columns(stage_outcomes(screen))
+        .with_columns(stage_deadlines(screen))
+        .with_columns(stage_earliest(screen))
+        .select(stage_results(screen))
+    )
 
 
 RANK_KEYS = ("next_execution_date", "earliest_deadline", "best_outcome", "days_in_custody")
+_DATE_BITS, _OUTCOME_BITS, _CUSTODY_BITS = 17, 3, 21
 
 
-def rank_of(keys: pl.DataFrame) -> np.ndarray:
+def rank_key_expr(as_of: dt.date) -> pl.Expr:
+    """One unsigned 64-bit key per person whose order is the rank order.
+
+    From the most significant bits: days to the execution date, days to the earliest deadline
+    (17 bits each: dates more than 358 years away tie), the best outcome (3 bits), and the days in
+    custody, longest first (21 bits); an unknown sorts after every known value. Sorting one
+    integer column is much faster than sorting four columns with null handling."""
+    def days_until(name: str) -> pl.Expr:
+        cap = (1 << _DATE_BITS) - 1
+        days = (pl.col(name) - literal(as_of)).dt.total_days().clip(0, cap - 1)
+        return days.fill_null(cap).cast(pl.UInt64)
+
+    best = pl.col("best_outcome").to_physical().cast(pl.UInt64).fill_null(len(OUTCOMES))
+    most = (1 << (_CUSTODY_BITS - 1))
+    custody = (most - pl.col("days_in_custody").clip(0, most - 1)).cast(pl.UInt64).fill_null(most + 1)
+    shift_best = _CUSTODY_BITS
+    shift_deadline = shift_best + _OUTCOME_BITS
+    shift_execution = shift_deadline + _DATE_BITS
+    def shifted(value: pl.Expr, bits: int) -> pl.Expr:
+        return value * pl.lit(1 << bits, dtype=pl.UInt64)
+
+    return (
+        shifted(days_until("next_execution_date"), shift_execution)
+        + shifted(days_until("earliest_deadline"), shift_deadline)
+        + shifted(best, shift_best)
+        + custody
+    ).alias("rank_key")
+
+
+def rank_from_keys(keys: pl.Series) -> np.ndarray:
+    """1-based rank from the keys; equal keys keep input order."""
+    order = pl.DataFrame({"k": keys}).select(pl.arg_sort_by("k", maintain_order=True)).to_series()
+    rank = np.empty(len(keys), dtype=np.uint32)
+    rank[order.to_numpy()] = np.arange(1, len(keys) + 1, dtype=np.uint32)
+    return rank
+
+
+def rank_of(keys: pl.DataFrame, as_of: dt.date) -> np.ndarray:
     """1-based rank: execution date soonest, then deadline soonest, then best outcome, then the
     longest time in custody; unknowns last; ties keep input order."""
-    order = keys.select(pl.arg_sort_by(
-        [pl.col("next_execution_date"), pl.col("earliest_deadline"), pl.col("best_outcome").to_physical(),
-         pl.col("days_in_custody")],
-        descending=[False, False, False, True], nulls_last=True, maintain_order=True,
-    )).to_series().to_numpy()
-    rank = np.empty(len(order), dtype=np.uint32)
-    rank[order] = np.arange(1, len(order) + 1, dtype=np.uint32)
-    return rank
+    return rank_from_keys(keys.select(rank_key_expr(as_of)).to_series())
 
 
 def screen_frame(facts: pl.DataFrame, screen: ScreenPlan) -> pl.DataFrame:
     """Screen an in-memory facts frame and rank it (tests and small populations)."""
     result = screen_lazy(facts.lazy(), screen).collect()
-    return result.with_columns(rank=pl.Series(rank_of(result.select(RANK_KEYS))))
+    return result.with_columns(rank=pl.Series(rank_of(result.select(RANK_KEYS), screen.as_of)))

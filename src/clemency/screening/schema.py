@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from clemency.law import FACTS
 
@@ -24,7 +26,9 @@ _POLARS_TYPES: dict[str, pl.DataType] = {
 def polars_schema() -> dict[str, pl.DataType]:
     """The dtype of every fact column (and person_id) in a validated facts frame."""
     schema: dict[str, pl.DataType] = {PERSON_ID: pl.String()}
-    schema.update({name: _POLARS_TYPES[spec.type] for name, spec in FACTS.items()})
+    for name, spec in FACTS.items():
+        # Enum facts are Polars Enums: comparisons on them are several times faster than on text.
+        schema[name] = pl.Enum(list(spec.values or ())) if spec.type == "enum" else _POLARS_TYPES[spec.type]
     return schema
 
 
@@ -53,3 +57,20 @@ def row_to_facts(row: Mapping[str, Any]) -> dict[str, Any]:
             value = value.date()
         facts[name] = value
     return facts
+
+
+def to_arrow(frame: pl.DataFrame) -> pa.Table:
+    """`frame.to_arrow()` that pyarrow's Parquet writer accepts: Polars may keep values behind a
+    null list, which the writer refuses, so null lists are rebuilt in Arrow."""
+    lists = [name for name, dtype in frame.schema.items() if isinstance(dtype, pl.List)]
+    if not lists:
+        return frame.to_arrow()
+    nulls = {name: frame[name].is_null().to_arrow() for name in lists}
+    table = frame.with_columns(
+        pl.col(name).fill_null(pl.lit([], dtype=frame.schema[name])) for name in lists).to_arrow()
+    for name in lists:
+        index = table.schema.get_field_index(name)
+        column = table.column(index)
+        rebuilt = pc.if_else(nulls[name], pa.scalar(None, type=column.type), column)
+        table = table.set_column(index, name, rebuilt)
+    return table

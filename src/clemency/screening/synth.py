@@ -39,6 +39,8 @@ import numpy as np
 import polars as pl
 import pyarrow.parquet as pq
 
+from clemency.screening.schema import to_arrow
+
 DEFAULT_REFERENCE_DATE = date(2025, 7, 1)
 CHUNK_ROWS = 1_000_000
 _EPOCH = date(1970, 1, 1)
@@ -330,12 +332,33 @@ def _plant_edge_cases(frame: pl.DataFrame, rng: np.random.Generator, reference: 
                   .gather(pl.col("nudge") + 1))
             .otherwise(pl.col("criminal_history_points")),
         )
-        .with_columns(
-            # Keep the chronology possible: an edge-case birth date must precede the offense.
-            offense_date=pl.when(pl.col("offense_date") < pl.col("birth_date"))
-            .then(pl.col("birth_date").dt.offset_by("20y")).otherwise(pl.col("offense_date")),
-        )
         .drop("edge", "nudge", "boundary", "leap_year")
+        .pipe(_keep_chronology)
+    )
+
+
+def _keep_chronology(frame: pl.DataFrame) -> pl.DataFrame:
+    """Planted edge cases move single dates; move the others with them so every row stays possible
+    (birth <= offense <= conviction <= sentence <= judgment final; custody <= release; and so on)."""
+    col = pl.col
+    return frame.with_columns(
+        custody_start_date=pl.min_horizontal("custody_start_date", "release_date"),
+    ).with_columns(
+        birth_date=pl.when(col("birth_date") > col("custody_start_date").dt.offset_by("-16y"))
+        .then(col("custody_start_date").dt.offset_by("-30y")).otherwise(col("birth_date")),
+    ).with_columns(
+        offense_date=pl.min_horizontal("offense_date", "custody_start_date"),
+    ).with_columns(
+        offense_date=pl.when(col("offense_date") < col("birth_date").dt.offset_by("14y"))
+        .then(col("birth_date").dt.offset_by("18y")).otherwise(col("offense_date")),
+    ).with_columns(
+        conviction_date=pl.max_horizontal("conviction_date", "offense_date"),
+    ).with_columns(
+        sentence_date=pl.max_horizontal("sentence_date", "conviction_date"),
+    ).with_columns(
+        judgment_final_date=pl.max_horizontal("judgment_final_date", "sentence_date"),
+        sentence_completed_date=pl.when(col("sentence_completed_date").is_not_null())
+        .then(pl.max_horizontal("sentence_completed_date", "conviction_date")),
     )
 
 
@@ -371,14 +394,21 @@ def _chunks(people: int, seed: int, reference: date):  # type: ignore[no-untyped
 
 def write_population(path: str | Path, people: int, seed: int,
                      reference: date = DEFAULT_REFERENCE_DATE) -> Path:
-    """Write `people` fictional rows to a Parquet file one chunk at a time (bounded memory)."""
+    """Write `people` fictional rows one chunk at a time (bounded memory): Parquet, or CSV with
+    list facts joined by "|" (the screen's default list delimiter)."""
     if people < 1:
         raise ValueError("people: must be at least 1")
     path = Path(path)
+    if path.suffix.lower() == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            for index, chunk in enumerate(_chunks(people, seed, reference)):
+                flat = chunk.with_columns(pl.col(pl.List(pl.String)).list.join("|"))
+                flat.write_csv(handle, include_header=index == 0)
+        return path
     writer: pq.ParquetWriter | None = None
     try:
         for chunk in _chunks(people, seed, reference):
-            table = chunk.to_arrow()
+            table = to_arrow(chunk)
             if writer is None:
                 writer = pq.ParquetWriter(path, table.schema, compression="zstd")
             writer.write_table(table)

@@ -30,7 +30,7 @@ def polars_values(nodes: list[t.Node], rows: list[dict[str, Any]], as_of: dt.dat
     compiler = PolarsCompiler(as_of)
     # with_columns, not select, so that constant nodes are broadcast to every row
     columns = [compiler.compile(node).alias(f"n{i}") for i, node in enumerate(nodes)]
-    frame = facts_frame(rows).with_columns(columns)
+    frame = compiler.apply(facts_frame(rows), columns)
     return [frame[f"n{i}"].to_list() for i in range(len(nodes))]
 
 

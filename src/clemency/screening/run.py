@@ -1,0 +1,215 @@
+"""`screen_file`: a population file in, a ranked results file (and reports) out.
+
+The Polars engine reads the input in batches (bounded memory, and a progress callback), validates
+each batch, evaluates every pathway, and appends the batch's results to a temporary Parquet file.
+The rank needs the whole population, so it is computed last from one small key per person, and
+the final file is written from the temporary one with the rank and the metadata added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from clemency.screening import polars_engine
+from clemency.screening.inputs import (
+    DEFAULT_LIST_DELIMITER,
+    REPORT_SCHEMA,
+    InputError,
+    PopulationFile,
+    open_population,
+    validate_batch,
+)
+from clemency.screening.missing import MissingFacts
+from clemency.screening.plan import OUTCOMES, ScreenPlan, column, make_plan
+from clemency.screening.results import METADATA_KEY, ResultsMetadata, input_pointer
+
+Progress = Callable[[int, int], None]
+BATCH_ROWS = 1_000_000
+
+
+@dataclass
+class ScreeningSummary:
+    """What a screen found, for the command line, the HTML report and the platform."""
+
+    input_path: Path
+    out_path: Path
+    as_of: dt.date
+    engine: str
+    rows: int
+    pathways: list[str]
+    counts: dict[str, dict[str, int]]  # pathway -> outcome -> people
+    validation_issues: int
+    validation_path: Path
+    report_path: Path | None = None
+    missing_facts: list[tuple[str, int]] = field(default_factory=list)  # (fact, NEEDS_REVIEW rows)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "input": str(self.input_path), "out": str(self.out_path), "as_of": self.as_of.isoformat(),
+            "engine": self.engine, "rows": self.rows, "pathways": self.pathways, "counts": self.counts,
+            "validation_issues": self.validation_issues, "validation_report": str(self.validation_path),
+            "report": str(self.report_path) if self.report_path else None,
+            "missing_facts": [{"fact": f, "rows": n} for f, n in self.missing_facts],
+            "seconds": self.seconds,
+        }
+
+
+def validation_path_for(out_path: Path) -> Path:
+    return out_path.with_name(out_path.stem + ".validation.csv")
+
+
+def screen_file(
+    input_path: str | Path,
+    out_path: str | Path,
+    as_of: dt.date,
+    pathways: Sequence[str] | None = None,
+    engine: str = "polars",
+    report_path: str | Path | None = None,
+    on_progress: Progress | None = None,
+    *,
+    list_delimiter: str = DEFAULT_LIST_DELIMITER,
+    batch_rows: int = BATCH_ROWS,
+    spark_master: str | None = None,
+) -> ScreeningSummary:
+    """Screen every person in `input_path` on `as_of`; write `out_path` (Parquet) and reports."""
+    if engine not in ("polars", "spark"):
+        raise ValueError(f"engine: expected polars or spark, got {engine!r}")
+    started = time.perf_counter()
+    input_path, out_path = Path(input_path), Path(out_path)
+    population = open_population(input_path, list_delimiter)
+    plan = make_plan(as_of, pathways)
+    if engine == "spark":
+        from clemency.screening.spark_run import screen_with_spark
+
+        summary = screen_with_spark(population, plan, out_path, spark_master, on_progress, batch_rows)
+    else:
+        summary = _screen_with_polars(population, plan, out_path, on_progress, batch_rows,
+                                      want_missing=report_path is not None)
+    summary.seconds["total"] = time.perf_counter() - started
+    if report_path is not None:
+        from clemency.screening.report import write_report
+
+        summary.report_path = Path(report_path)
+        write_report(summary, summary.report_path)
+    return summary
+
+
+def _screen_with_polars(
+    population: PopulationFile, plan: ScreenPlan, out_path: Path, on_progress: Progress | None,
+    batch_rows: int, want_missing: bool,
+) -> ScreeningSummary:
+    total = population.row_count()
+    partial = out_path.with_name(out_path.name + ".partial")
+    validation = validation_path_for(out_path)
+    counts = {p.id: Counter[str]() for p in plan.pathways}
+    missing = MissingFacts(plan) if want_missing else None
+    keys: list[pl.Series] = []
+    issues = 0
+    seconds: dict[str, float] = defaultdict(float)
+    writer: pq.ParquetWriter | None = None
+    done = 0
+    try:
+        with validation.open("w", encoding="utf-8", newline="") as report_file:
+            report_file.write(",".join(REPORT_SCHEMA) + "\n")
+            for batch in population.batches(batch_rows):
+                tick = time.perf_counter()
+                facts, report = validate_batch(batch, done + 1, population.list_delimiter)
+                seconds["validate"] += time.perf_counter() - tick
+                if report.height:
+                    issues += report.height
+                    report.write_csv(report_file, include_header=False)
+                tick = time.perf_counter()
+                result = polars_engine.screen_lazy(facts.lazy(), plan).collect()
+                seconds["evaluate"] += time.perf_counter() - tick
+                tick = time.perf_counter()
+                keys.append(rank_key(result, plan.as_of))
+                _count(result, plan, counts)
+                if missing is not None:
+                    missing.add(facts, result)
+                table = result.to_arrow()
+                if writer is None:
+                    writer = pq.ParquetWriter(partial, table.schema, compression="lz4")
+                writer.write_table(table)
+                seconds["write"] += time.perf_counter() - tick
+                done += batch.height
+                if on_progress is not None:
+                    on_progress(done, total)
+        if writer is None:  # an empty file: still a valid, empty result
+            empty = polars_engine.screen_lazy(
+                validate_batch(population.scan().head(0).collect(), 1)[0].lazy(), plan).collect()
+            writer = pq.ParquetWriter(partial, empty.to_arrow().schema, compression="lz4")
+        writer.close()
+        writer = None
+        tick = time.perf_counter()
+        rank = polars_engine.rank_from_keys(pl.concat(keys) if keys else pl.Series([], dtype=pl.UInt64))
+        seconds["rank"] += time.perf_counter() - tick
+        tick = time.perf_counter()
+        check_unique_ids(partial)
+        meta = ResultsMetadata(
+            as_of=plan.as_of, pathways=plan.metadata()["pathways"],
+            input=input_pointer(population.path, population.format, population.list_delimiter),
+            rows=done, engine="polars",
+        )
+        finish(partial, out_path, rank, meta)
+        seconds["finish"] += time.perf_counter() - tick
+    finally:
+        if writer is not None:
+            writer.close()
+        partial.unlink(missing_ok=True)
+    return ScreeningSummary(
+        input_path=population.path, out_path=out_path, as_of=plan.as_of, engine="polars", rows=done,
+        pathways=[p.id for p in plan.pathways],
+        counts={pid: {o: c.get(o, 0) for o in OUTCOMES} for pid, c in counts.items()},
+        validation_issues=issues, validation_path=validation,
+        missing_facts=missing.top() if missing is not None else [],
+        seconds=dict(seconds),
+    )
+
+
+def rank_key(result: pl.DataFrame, as_of: dt.date) -> pl.Series:
+    return result.select(polars_engine.rank_key_expr(as_of)).to_series()
+
+
+def _count(result: pl.DataFrame, plan: ScreenPlan, counts: dict[str, Counter[str]]) -> None:
+    for p in plan.pathways:
+        for outcome, n in result[column(p.id, "outcome")].value_counts().iter_rows():
+            counts[p.id][str(outcome)] += int(n)
+
+
+def check_unique_ids(path: Path) -> None:
+    """Every person_id once: a row of results must name one person."""
+    ids = pl.scan_parquet(path).select("person_id")
+    hashes = ids.select(pl.col("person_id").hash()).collect().to_series()
+    if hashes.n_unique() == len(hashes):
+        return
+    dupes = ids.group_by("person_id").len().filter(pl.col("len") > 1).head(5).collect()["person_id"].to_list()
+    if dupes:  # equal hashes of different ids are possible, if rare: only real repeats stop the run
+        raise InputError(f"person_id must be unique; repeated: {', '.join(map(str, dupes))}")
+
+
+def finish(partial: Path, out_path: Path, rank: np.ndarray, meta: ResultsMetadata) -> None:
+    """Write the final file: the partial results with `rank` appended and the metadata set."""
+    source = pq.ParquetFile(partial)
+    schema = source.schema_arrow.append(pa.field("rank", pa.uint32()))
+    schema = schema.with_metadata({METADATA_KEY: meta.to_json()})
+    tmp = out_path.with_name(out_path.name + ".writing")
+    offset = 0
+    with pq.ParquetWriter(tmp, schema, compression="zstd", compression_level=1) as writer:
+        for index in range(source.num_row_groups):
+            group = source.read_row_group(index)
+            ranks = pa.array(rank[offset:offset + group.num_rows], type=pa.uint32())
+            writer.write_table(group.append_column("rank", ranks).replace_schema_metadata(schema.metadata))
+            offset += group.num_rows
+    tmp.replace(out_path)
