@@ -297,26 +297,42 @@ def _check_records(
         errors.append(
             CellError(number, "offense_date", cells["offense_date"], "before the person's date of birth")
         )
-    if not errors and not failed:
-        from clemency.people.services import check_identifiers
-
-        try:
-            check_identifiers(person)
-        except ValidationError as error:
-            errors.extend(_model_errors(error, "person", number, cells))
     return errors
 
 
+def _marker(key: str, state: str, number: str) -> str:
+    return f"{key}:{state if key == 'state_doc_number' else ''}:{number}"
+
+
+def _existing_identifiers(team: Any) -> dict[str, str]:
+    """The team's BOP and DOC numbers, read once, so each row is checked without a query."""
+    existing: dict[str, str] = {}
+    for person in Person.objects.filter(team=team).only(
+        "given_name", "family_name", "bop_register_number", "state_doc_number", "state_doc_jurisdiction"
+    ):
+        if person.bop_register_number:
+            existing[_marker("bop_register_number", "", person.bop_register_number)] = str(person)
+        if person.state_doc_number:
+            existing[_marker("state_doc_number", person.state_doc_jurisdiction, person.state_doc_number)] = (
+                str(person)
+            )
+    return existing
+
+
 def _check_row(
-    number: int, cells: dict[str, str], team: Any, seen: dict[str, int]
+    number: int, cells: dict[str, str], team: Any, seen: dict[str, int], existing: dict[str, str]
 ) -> tuple[ParsedRow, list[CellError]]:
     records, errors = _parse_cells(number, cells)
     errors += _check_records(number, cells, records, team, {e.column for e in errors})
     for key in ("bop_register_number", "state_doc_number"):
         number_given = records["person"].get(key)
         if number_given:
-            marker = f"{key}:{records['person'].get('state_doc_jurisdiction', '')}:{number_given}"
-            if marker in seen:
+            marker = _marker(key, records["person"].get("state_doc_jurisdiction", ""), number_given)
+            if marker in existing:
+                errors.append(
+                    CellError(number, key, cells[key], f"already belongs to {existing[marker]} on this team")
+                )
+            elif marker in seen:
                 errors.append(
                     CellError(number, key, cells[key], f"the same number is also on row {seen[marker]}")
                 )
@@ -338,6 +354,7 @@ def validate_file(data: bytes, *, team: Any) -> ImportReport:
         report.file_error = str(error)
         return report
     seen: dict[str, int] = {}
+    existing = _existing_identifiers(team)
     for number, cells in rows:
         report.rows_read += 1
         if "__width__" in cells:
@@ -350,7 +367,7 @@ def validate_file(data: bytes, *, team: Any) -> ImportReport:
                 )
             )
             continue
-        parsed, errors = _check_row(number, cells, team, seen)
+        parsed, errors = _check_row(number, cells, team, seen, existing)
         if errors:
             report.errors.extend(errors)
         else:

@@ -21,6 +21,9 @@ from clemency.cases.models import (
     Sentence,
 )
 
+# The parent rows a record hangs from are model instances the caller already holds: checking that
+# they exist would cost a query per foreign key per change for nothing.
+PARENTS = ["team", "person", "case", "conviction"]
 CASE_FIELDS = ("title", "source", "priority", "summary", "opened_on")
 CONVICTION_FIELDS = (
     "jurisdiction",
@@ -56,7 +59,7 @@ def _only(values: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
 def create_case(*, actor: Any, person: Any, **values: Any) -> Case:
     with transaction.atomic():
         case = Case(team_id=person.team_id, person=person, **_only(values, CASE_FIELDS))
-        case.full_clean()
+        case.full_clean(exclude=PARENTS)
         case.save()
         record_event(
             "case.create", actor=actor, obj=case, case_id=case.pk, team_id=case.team_id, after=snapshot(case)
@@ -69,7 +72,7 @@ def update_case(case: Case, *, actor: Any, **values: Any) -> Case:
         before = snapshot(Case.objects.select_for_update().get(pk=case.pk))
         for name, value in _only(values, CASE_FIELDS).items():
             setattr(case, name, value)
-        case.full_clean()
+        case.full_clean(exclude=PARENTS)
         case.save()
         record_event(
             "case.update",
@@ -146,7 +149,7 @@ def add_conviction(
     """Record a conviction, and its sentence when one is given, as one change."""
     with transaction.atomic():
         conviction = Conviction(case=case, **_only(values, CONVICTION_FIELDS))
-        conviction.full_clean()
+        conviction.full_clean(exclude=PARENTS)
         conviction.save()
         _audit("conviction.create", conviction, case, actor)
         if sentence:
@@ -159,11 +162,12 @@ def update_conviction(conviction: Conviction, *, actor: Any, **values: Any) -> C
         before = snapshot(Conviction.objects.select_for_update().get(pk=conviction.pk))
         for name, value in _only(values, CONVICTION_FIELDS).items():
             setattr(conviction, name, value)
-        conviction.full_clean()
+        conviction.full_clean(exclude=PARENTS)
         sentence = Sentence.objects.filter(conviction=conviction).first()
         if sentence is not None:
             sentence.conviction = conviction
-            sentence.full_clean()  # a guideline level stays federal-only if the jurisdiction changes
+            # A guideline level stays federal-only if the jurisdiction changes.
+            sentence.full_clean(exclude=PARENTS)
         conviction.save()
         _audit("conviction.update", conviction, conviction.case, actor, before)
     return conviction
@@ -179,7 +183,7 @@ def set_sentence(conviction: Conviction, *, actor: Any, **values: Any) -> Senten
         values = _only(values, SENTENCE_FIELDS)
         for name in SENTENCE_FIELDS:
             setattr(sentence, name, values.get(name))
-        sentence.full_clean(validate_unique=False)
+        sentence.full_clean(exclude=PARENTS, validate_unique=False)
         sentence.save()
         _audit("sentence.set", sentence, conviction.case, actor, before)
     return sentence
@@ -188,7 +192,7 @@ def set_sentence(conviction: Conviction, *, actor: Any, **values: Any) -> Senten
 def add_charge(conviction: Conviction, *, actor: Any, **values: Any) -> Charge:
     with transaction.atomic():
         charge = Charge(conviction=conviction, **_only(values, CHARGE_FIELDS))
-        charge.full_clean()
+        charge.full_clean(exclude=PARENTS)
         charge.save()
         _audit("charge.create", charge, conviction.case, actor)
     return charge
@@ -211,7 +215,7 @@ def remove_charge(charge: Charge, *, actor: Any) -> None:
 def add_party(conviction: Conviction, *, actor: Any, name: str, role: str, notes: str = "") -> Party:
     with transaction.atomic():
         party = Party(conviction=conviction, name=name.strip(), role=role, notes=notes)
-        party.full_clean()
+        party.full_clean(exclude=PARENTS)
         party.save()
         _audit("party.create", party, conviction.case, actor)
     return party
@@ -220,7 +224,7 @@ def add_party(conviction: Conviction, *, actor: Any, name: str, role: str, notes
 def add_note(case: Case, *, actor: Any, body: str, privileged: bool = False) -> Note:
     with transaction.atomic():
         note = Note(case=case, author=_user(actor), body=body, privileged=privileged)
-        note.full_clean(exclude=["author"])
+        note.full_clean(exclude=[*PARENTS, "author"])
         note.save()
         # The body of a privileged note stays out of the audit log, which more people may read.
         after = {"privileged": privileged} if privileged else snapshot(note)

@@ -50,7 +50,7 @@ def check_identifiers(person: Person) -> None:
 
 
 def _validate(person: Person) -> None:
-    person.full_clean(exclude=["created_by"], validate_constraints=False)
+    person.full_clean(exclude=["team", "created_by"], validate_constraints=False)
     check_identifiers(person)
 
 
@@ -113,7 +113,7 @@ def log_contact(
             summary=summary,
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
-        contact.full_clean(exclude=["created_by"])
+        contact.full_clean(exclude=["person", "created_by"])
         contact.save()
         record_event(
             "person.contact_logged", actor=actor, obj=contact, team_id=person.team_id, after=snapshot(contact)
