@@ -82,6 +82,12 @@ OBJECT_ROUTES: dict[str, Route] = {
     "audit:detail": Route("audit_event", member="admin"),
     "audit:case": Route("case", member="admin"),
     "audit:case_export": Route("case", member="admin"),
+    # drafting (the bundle holds a privileged exhibit: its content is the privileged marker)
+    "drafting:case": Route("case"),
+    "drafting:generated-download": Route("generated_document"),
+    "drafting:bundle-create": Route("case"),
+    "drafting:bundle-detail": Route("bundle"),
+    "drafting:bundle-download": Route("bundle", shows_privileged=True),
     # API
     "api-people-detail": Route("person"),
     "api-people-contacts": Route("person"),
@@ -99,6 +105,10 @@ OBJECT_ROUTES: dict[str, Route] = {
     "document-download": Route("document", shows_privileged=True),
     "document-replace": Route("document", get=False),
     "audit-event-detail": Route("audit_event", member="admin"),
+    "generated-document-detail": Route("generated_document"),
+    "generated-document-download": Route("generated_document"),
+    "bundle-detail": Route("bundle"),
+    "bundle-download": Route("bundle", shows_privileged=True),
 }
 
 # URLs that take an argument that is not an object id, each with the reason and its own test.
@@ -183,6 +193,25 @@ def build_world(cast: Any) -> World:
                         content_type="text/plain", size_bytes=len(content), sha256="0" * 64, privileged=True)
     document.file.save("memo.txt", ContentFile(content), save=True)
     world.objects["document"] = document
+    world.objects.update(_drafting_objects(case, marker, privileged))
     world.objects["audit_event"] = record_event("case.update", actor=cast.attorney, obj=case, case_id=case.pk,
                                                 team_id=team.pk, before={"title": marker})
     return world
+
+
+def _drafting_objects(case: Any, marker: str, privileged: str) -> dict[str, Any]:
+    """A generated draft, and a finished bundle whose file holds the privileged marker."""
+    import datetime as dt
+
+    from django.core.files.base import ContentFile
+
+    from clemency.drafting.models import Bundle, GeneratedDocument
+
+    draft = GeneratedDocument(case=case, template="support_letter_request", title=f"Letter {marker}",
+                              variant="preview", format="docx", as_of=dt.date(2026, 11, 2), sha256="0" * 64,
+                              size_bytes=4)
+    draft.file.save("draft.docx", ContentFile(b"DOCX"), save=True)
+    bundle = Bundle(case=case, title=f"Exhibits {marker}", status="done", privileged=True, page_count=1,
+                    sha256="0" * 64)
+    bundle.file.save("bundle.pdf", ContentFile(f"%PDF-1.4 {privileged}".encode()), save=True)
+    return {"generated_document": draft, "bundle": bundle}

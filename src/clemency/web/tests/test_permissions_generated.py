@@ -28,7 +28,8 @@ pytestmark = pytest.mark.django_db
 PLATFORM_APPS = {"accounts", "people", "cases", "petitions", "deadlines", "documents", "audit"}
 # Pages that only show (a POST changes nothing); every other object URL changes something on POST.
 READ_ONLY_PAGES = {"people:detail", "cases:detail", "petitions:detail", "documents:detail",
-                   "documents:download", "audit:detail", "audit:case", "audit:case_export"}
+                   "documents:download", "audit:detail", "audit:case", "audit:case_export",
+                   "drafting:generated-download", "drafting:bundle-detail", "drafting:bundle-download"}
 NOT_ALLOWED = 405
 
 
