@@ -133,6 +133,10 @@ def candidate_row(path: Path, rank: int) -> dict[str, Any] | None:
     return {name: (_text(value) if name in categorical else value) for name, value in row.items()}
 
 
+class ExplanationUnavailable(Exception):
+    """The facts behind a row cannot be read back (the screened input is gone or has changed)."""
+
+
 @dataclass
 class PathwayCheck:
     """One pathway of a candidate: the scalar evaluator's result beside what the row says."""
@@ -171,7 +175,10 @@ def explain_candidate(path: Path, row: dict[str, Any]) -> CandidateExplanation:
     from clemency.screening.results import facts_for_person
 
     person_id = str(row["person_id"])
-    facts, as_of = facts_for_person(path, person_id)
+    try:
+        facts, as_of = facts_for_person(path, person_id)
+    except (ValueError, KeyError, OSError) as error:  # the input is gone or changed since the screen
+        raise ExplanationUnavailable(str(error.args[0]) if error.args else str(error)) from None
     facts = dict(facts)
     checks = []
     for pathway_id in result_pathways(path):

@@ -150,6 +150,7 @@ class ScreenOutcome:
     counts: dict[str, dict[str, int]]
     issues_count: int | None
     issues: list[dict[str, Any]] = field(default_factory=list)
+    validation_path: Path | None = None  # the whole validation report (CSV: row, column, value, why)
 
 
 class PopulationRejected(Exception):
@@ -167,8 +168,12 @@ def screen(
     max_issues: int,
 ) -> ScreenOutcome:
     """Run the library's screen over one file; the counts and validation report for the page."""
-    from clemency.screening import screen_file  # type: ignore[attr-defined]  # until the library lands
     from clemency.screening.inputs import InputError
+
+    try:
+        from clemency.screening import screen_file  # type: ignore[attr-defined]
+    except ImportError:  # the package does not re-export it
+        from clemency.screening.run import screen_file
 
     try:
         summary = screen_file(
@@ -183,23 +188,20 @@ def screen(
 def _outcome(summary: Any, max_issues: int) -> ScreenOutcome:
     counts = {
         str(pathway): {str(outcome): int(n) for outcome, n in by_outcome.items()}
-        for pathway, by_outcome in (getattr(summary, "counts", None) or {}).items()
+        for pathway, by_outcome in summary.counts.items()
     }
-    issues = [_issue(row) for row in list(getattr(summary, "issues", None) or [])[:max_issues]]
-    issues_count = getattr(summary, "issues_count", None)
-    if issues_count is None and getattr(summary, "issues", None) is not None:
-        issues_count = len(summary.issues)
-    rows = getattr(summary, "rows", None)
-    return ScreenOutcome(rows=None if rows is None else int(rows), counts=counts,
-                         issues_count=issues_count, issues=issues)
+    validation = Path(summary.validation_path) if summary.validation_path else None
+    issues = read_issues(validation, max_issues) if validation is not None and validation.is_file() else []
+    return ScreenOutcome(rows=int(summary.rows), counts=counts, issues_count=int(summary.validation_issues),
+                         issues=issues, validation_path=validation)
 
 
-def _issue(row: Any) -> dict[str, Any]:
-    if isinstance(row, dict):
-        return {key: _plain(row.get(key)) for key in ("row", "column", "value", "why")}
-    values = tuple(row)
-    return dict(zip(("row", "column", "value", "why"), (_plain(v) for v in values), strict=False))
+def read_issues(path: Path, limit: int) -> list[dict[str, Any]]:
+    """The first rows of a validation report (CSV: row, column, value, why), all as text but the row."""
+    import polars as pl
 
-
-def _plain(value: Any) -> Any:
-    return value if value is None or isinstance(value, (int, str)) else str(value)
+    frame = pl.read_csv(path, infer_schema=False, n_rows=limit)
+    return [
+        {"row": int(item["row"]), "column": item["column"], "value": item["value"], "why": item["why"]}
+        for item in frame.to_dicts()
+    ]

@@ -50,6 +50,10 @@ class ScreeningRun(models.Model):
     error_message = models.TextField(blank=True)
     result_file = models.FileField(upload_to=run_file_path, max_length=255, blank=True)
     report_file = models.FileField(upload_to=run_file_path, max_length=255, blank=True)
+    validation_file = models.FileField(
+        upload_to=run_file_path, max_length=255, blank=True,
+        help_text="Every bad cell: row, column, value, why",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -157,6 +157,9 @@ def _finish(run: ScreeningRun, outcome: engine.ScreenOutcome, out_path: Path, re
         if report_path.exists():
             with report_path.open("rb") as report:
                 run.report_file.save("report.html", File(report), save=False)
+        if outcome.validation_path is not None and outcome.validation_path.is_file():
+            with outcome.validation_path.open("rb") as validation:
+                run.validation_file.save("validation.csv", File(validation), save=False)
         run.status = RunStatus.DONE
         run.progress = 100
         run.rows_total = outcome.rows if outcome.rows is not None else run.rows_total

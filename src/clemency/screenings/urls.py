@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/status/", views.run_status, name="status"),
     path("<int:pk>/report/", views.run_report, name="report"),
     path("<int:pk>/results.parquet", views.run_results, name="results"),
+    path("<int:pk>/validation.csv", views.run_validation, name="validation"),
     path("<int:pk>/candidates/", views_candidates.candidate_list, name="candidates"),
     path("<int:pk>/candidates/<int:rank>/", views_candidates.candidate_detail, name="candidate"),
     path(

@@ -46,7 +46,7 @@ def add_service_errors(form: Any, error: ValidationError) -> None:
 @login_required
 def run_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    filterset = ScreeningRunFilterSet(request.GET or None, queryset=visible_runs(user))
+    filterset = ScreeningRunFilterSet(request.GET, queryset=visible_runs(user))
     rows = filterset.qs if filterset.is_valid() else ScreeningRun.objects.none()
     table = ScreeningRunTable(rows)
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
@@ -115,6 +115,18 @@ def run_report(request: HttpRequest, pk: int) -> HttpResponseBase:
     response = FileResponse(run.report_file.open("rb"), content_type="text/html; charset=utf-8")
     response["Content-Security-Policy"] = REPORT_POLICY
     return response
+
+
+@login_required
+def run_validation(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The whole validation report, every bad cell (the page lists the first ones)."""
+    run = get_run(request, pk)
+    if run.status != RunStatus.DONE or not run.validation_file:
+        raise Http404("This screening has no validation report.")
+    return FileResponse(
+        run.validation_file.open("rb"), as_attachment=True, filename=f"screening-{run.pk}-validation.csv",
+        content_type="text/csv; charset=utf-8",
+    )
 
 
 @login_required

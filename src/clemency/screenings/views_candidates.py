@@ -15,6 +15,7 @@ from clemency.accounts.access import can_write_team
 from clemency.screenings import services
 from clemency.screenings.candidates import (
     CandidateExplanation,
+    ExplanationUnavailable,
     candidate_page,
     candidate_row,
     explain_candidate,
@@ -51,12 +52,26 @@ def candidate_list(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+class Unavailable(Exception):
+    def __init__(self, row: dict[str, Any], message: str) -> None:
+        super().__init__(message)
+        self.row = row
+
+
 def _candidate(run: ScreeningRun, rank: int) -> tuple[dict[str, Any], CandidateExplanation]:
     with local_path(run.result_file, suffix=".parquet") as path:
         row = candidate_row(path, rank)
         if row is None:
             raise Http404("No candidate has this rank.")
-        return row, explain_candidate(path, row)
+        try:
+            return row, explain_candidate(path, row)
+        except ExplanationUnavailable as error:
+            raise Unavailable(row, str(error)) from None
+
+
+def _unavailable(request: HttpRequest, run: ScreeningRun, error: Unavailable) -> HttpResponse:
+    return render(request, "screenings/candidate_unavailable.html",
+                  {"run": run, "row": error.row, "message": str(error)}, status=409)
 
 
 def _page(request: HttpRequest, run: ScreeningRun, row: dict[str, Any], explanation: CandidateExplanation,
@@ -71,7 +86,10 @@ def _page(request: HttpRequest, run: ScreeningRun, row: dict[str, Any], explanat
 @login_required
 def candidate_detail(request: HttpRequest, pk: int, rank: int) -> HttpResponse:
     run = finished_run(request, pk)
-    row, explanation = _candidate(run, rank)
+    try:
+        row, explanation = _candidate(run, rank)
+    except Unavailable as error:
+        return _unavailable(request, run, error)
     initial = {"given_name": "Unknown", "family_name": f"Candidate {row['person_id']}"}
     form = CandidateCaseForm(initial=initial)
     return _page(request, run, row, explanation, form)
@@ -81,7 +99,10 @@ def candidate_detail(request: HttpRequest, pk: int, rank: int) -> HttpResponse:
 @login_required
 def candidate_create_case(request: HttpRequest, pk: int, rank: int) -> HttpResponse:
     run = finished_run(request, pk, write=True)
-    row, explanation = _candidate(run, rank)
+    try:
+        row, explanation = _candidate(run, rank)
+    except Unavailable as error:
+        return _unavailable(request, run, error)
     form = CandidateCaseForm(request.POST)
     if form.is_valid():
         try:

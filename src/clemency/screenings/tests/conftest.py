@@ -37,3 +37,18 @@ def make_case(team: Any, actor: Any, *, person: dict[str, Any], conviction: dict
         for charge in charges:
             cases.add_charge(found, actor=actor, **charge)
     return case
+
+
+def make_run(team: Any, actor: Any = None, **fields: Any) -> Any:
+    """A run row as the upload makes it, without running its screen (for page and access tests)."""
+    from django.core.files.base import ContentFile
+
+    from clemency.screenings.models import ScreeningRun
+    from clemency.screenings.tests.samples import population_csv
+
+    content = population_csv()
+    run = ScreeningRun(team=team, original_name="population.csv", input_format="csv", size_bytes=len(content),
+                       sha256="0" * 64, as_of=AS_OF, created_by=actor, **fields)
+    run.input_file.save("population.csv", ContentFile(content), save=False)
+    run.save()
+    return run
