@@ -43,14 +43,15 @@ def _pathway_ids() -> list[str]:
 
 
 def closest_pathways(pathway_id: str, count: int = 3) -> list[str]:
-    """Known ids that look most like `pathway_id` (by spelling, then by shared jurisdiction)."""
-    ids = _pathway_ids()
-    close = difflib.get_close_matches(pathway_id, ids, n=count, cutoff=0.5)
-    if len(close) < count:
-        prefix = pathway_id.split(".", 1)[0]
-        same_place = [pid for pid in ids if pid.startswith(prefix + ".") and pid not in close]
-        close += same_place[: count - len(close)]
-    return close
+    """Known ids that look most like `pathway_id`, the same jurisdiction's first (us-tn.* for us-tn.x)."""
+    jurisdiction = pathway_id.split(".", 1)[0]
+
+    def score(candidate: str) -> float:
+        similar = difflib.SequenceMatcher(None, pathway_id, candidate).ratio()
+        return similar + (0.5 if candidate.split(".", 1)[0] == jurisdiction else 0.0)
+
+    ranked = sorted(_pathway_ids(), key=lambda candidate: (-score(candidate), candidate))
+    return [candidate for candidate in ranked if score(candidate) >= 0.5][:count]
 
 
 def unknown_pathway_message(pathway_id: str) -> str:

@@ -76,3 +76,10 @@ def test_check_pathway_id_lists_the_closest_known_ids():
     assert "'us.compassionate_release.agee' is not a pathway in the rulebook" in message
     assert "us.compassionate_release.age" in message
     eligibility.check_pathway_id("us.compassionate_release.age")  # no error
+
+
+def test_the_same_jurisdictions_pathways_come_first_and_nonsense_gets_no_hint():
+    assert eligibility.closest_pathways("us-tn.commutation")[0] == "us-tn.clemency"
+    assert eligibility.closest_pathways("us-tx.commutation.death")[0] == "us-tx.death_commutation"
+    assert eligibility.closest_pathways("xyz") == []
+    assert eligibility.unknown_pathway_message("xyz") == "'xyz' is not a pathway in the rulebook."
