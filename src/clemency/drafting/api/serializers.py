@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.urls import reverse
 from rest_framework import serializers
 
 from clemency import assembly
 from clemency.drafting.models import Bundle, BundleExhibit, GeneratedDocument, OutputFormat, Variant
+
+MAX_ID = 2**63 - 1  # a larger number cannot be an id on any database: refused, not a 500
+EARLIEST_AS_OF = dt.date(1900, 1, 1)
+LATEST_AS_OF = dt.date(2199, 12, 31)
 
 
 class GeneratedDocumentSerializer(serializers.ModelSerializer):
@@ -36,12 +42,17 @@ class GeneratedDocumentSerializer(serializers.ModelSerializer):
 class GenerateRequestSerializer(serializers.Serializer):
     """What to generate. `as_of` defaults to today (the server's date) for the rulebook's explanation."""
 
-    case = serializers.IntegerField()
+    case = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     template = serializers.ChoiceField(choices=sorted(assembly.TEMPLATES))
     variant = serializers.ChoiceField(choices=Variant.choices, default=Variant.PREVIEW)
     redacted = serializers.BooleanField(default=False)
     format = serializers.ChoiceField(choices=OutputFormat.choices, default=OutputFormat.DOCX)
     as_of = serializers.DateField(required=False)
+
+    def validate_as_of(self, value: dt.date) -> dt.date:
+        if not EARLIEST_AS_OF <= value <= LATEST_AS_OF:
+            raise serializers.ValidationError("Use a date between 1900-01-01 and 2199-12-31.")
+        return value
 
 
 class BundleExhibitSerializer(serializers.ModelSerializer):
@@ -102,15 +113,15 @@ class BundleSerializer(serializers.ModelSerializer):
 
 
 class ExhibitRequestSerializer(serializers.Serializer):
-    document = serializers.IntegerField()
+    document = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     public = serializers.BooleanField(default=False)
 
 
 class BundleRequestSerializer(serializers.Serializer):
     """A bundle to assemble: exhibits in order; it is built in the background (poll the bundle)."""
 
-    case = serializers.IntegerField()
-    exhibits = ExhibitRequestSerializer(many=True, allow_empty=False)
+    case = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    exhibits = ExhibitRequestSerializer(many=True, allow_empty=False, max_length=200)
     bates_prefix = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     redacted = serializers.BooleanField(default=False)
     title = serializers.CharField(max_length=200, default="Exhibits")
