@@ -121,7 +121,7 @@ class BundleRequestSerializer(serializers.Serializer):
     """A bundle to assemble: exhibits in order; it is built in the background (poll the bundle)."""
 
     case = serializers.IntegerField(min_value=1, max_value=MAX_ID)
-    exhibits = ExhibitRequestSerializer(many=True, allow_empty=False, max_length=200)
+    exhibits = serializers.ListField(child=ExhibitRequestSerializer(), allow_empty=False, max_length=200)
     bates_prefix = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     redacted = serializers.BooleanField(default=False)
     title = serializers.CharField(max_length=200, default="Exhibits")
