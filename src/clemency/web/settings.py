@@ -224,6 +224,7 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "clemency.cases.models.CaseStatus",
         "PetitionStatusEnum": "clemency.petitions.models.PetitionStatus",
     },
+        "ScreeningRunStatusEnum": "clemency.screenings.models.RunStatus",
 }
 
 TASKS = {
