@@ -39,6 +39,12 @@ class ScreeningRunViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[ScreeningRun]:
         return visible_runs(self.request.user).order_by("-created_at", "-id")
 
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        # The run filters are for the list; a candidate's `q` searches person ids, not run titles.
+        if self.action in ("candidates", "candidate"):
+            return queryset
+        return super().filter_queryset(queryset)
+
     def _finished(self) -> ScreeningRun:
         run: ScreeningRun = self.get_object()
         if run.status != RunStatus.DONE or not run.result_file:

@@ -1,0 +1,55 @@
+"""In a real Chromium: upload a population, wait for its screen, open a candidate, make a case from it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from clemency.conftest import sign_in
+from clemency.screenings.models import RunStatus, ScreeningRun
+from clemency.screenings.tests.samples import HEADER, population_csv
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_screening_a_population_in_the_browser(browser_page, cast, tmp_path):
+    page = browser_page
+    wrong = tmp_path / "wrong-header.csv"
+    wrong.write_bytes(population_csv(header=HEADER.replace("person_id", "inmate_number")))
+    good = tmp_path / "population.csv"
+    good.write_bytes(population_csv())
+
+    sign_in(page, "attorney")
+    page.get_by_role("link", name="Screening", exact=True).click()
+    page.get_by_role("link", name="Screen a population").click()
+
+    page.get_by_label("Population file").set_input_files(str(wrong))
+    page.get_by_label("As of").fill("2026-06-01")
+    page.get_by_role("button", name="Upload and screen").click()
+    assert "person_id" in page.locator("#id_file_error").inner_text()
+    assert not ScreeningRun.objects.exists()
+
+    page.get_by_label("Population file").set_input_files(str(good))
+    page.get_by_label("As of").fill("2026-06-01")
+    page.get_by_label("Title").fill("Fictional population")
+    page.get_by_role("button", name="Upload and screen").click()
+    page.get_by_role("heading", name="Fictional population").wait_for()
+    page.locator("#run-status").get_by_text("Done").wait_for()
+    assert ScreeningRun.objects.get().status == RunStatus.DONE
+    assert "People per pathway and outcome" in page.content()
+
+    page.get_by_role("link", name=re.compile(r"Browse the 6 ranked candidates")).click()
+    page.get_by_label("Person id contains").fill("P-002")
+    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("link", name="P-002").click()
+    page.get_by_role("heading", name="Candidate P-002").wait_for()
+    assert "agrees with the screening row on every pathway" in page.locator("#agreement").inner_text()
+    page.get_by_text("Federal death sentence").first.click()  # opens the <details>
+
+    page.get_by_label("Given name").fill("Corin")
+    page.get_by_label("Family name").fill("Fictional")
+    page.get_by_role("button", name="Create person and case from this candidate").click()
+    page.get_by_role("heading", name=re.compile("screening candidate P-002")).wait_for()
+    panel = page.locator("#eligibility-panel").inner_text()
+    assert "us.death_clemency" in panel and "ELIGIBLE" in panel
