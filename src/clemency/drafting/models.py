@@ -6,10 +6,15 @@ through an access-checked, audited view.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+
+# A bundle still queued or running after this long has most likely lost its worker.
+STALLED_AFTER = dt.timedelta(minutes=30)
 
 
 class Variant(models.TextChoices):
@@ -122,6 +127,11 @@ class Bundle(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (BundleStatus.DONE, BundleStatus.FAILED)
+
+    @property
+    def stalled(self) -> bool:
+        started = self.started_at or self.created_at
+        return not self.finished and started is not None and timezone.now() - started > STALLED_AFTER
 
     @property
     def download_name(self) -> str:

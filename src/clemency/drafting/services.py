@@ -253,11 +253,12 @@ def request_bundle(
                 "redacted": redacted,
             },
         )
-    if background:
-        from clemency.drafting.tasks import assemble_bundle
+        if background:
+            from clemency.drafting.tasks import assemble_bundle
 
-        assemble_bundle.enqueue(bundle.pk)
-    else:
+            # In the same transaction: the queued job and the bundle row commit together, or neither.
+            assemble_bundle.enqueue(bundle.pk)
+    if not background:
         run_bundle(bundle.pk)
     bundle.refresh_from_db()
     return bundle

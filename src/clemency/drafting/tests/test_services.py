@@ -239,3 +239,41 @@ def test_an_assembly_failure_marks_the_bundle_failed_with_the_reason(cast, case,
     bundle = services.request_bundle(case, actor=cast.attorney, exhibits=[ExhibitChoice(document)])
     assert bundle.status == BundleStatus.FAILED and bundle.error == "disk full" and not bundle.file
     assert AuditEvent.objects.filter(action="drafting.bundle_failed").exists()
+
+
+def test_progress_is_written_while_the_bundle_is_assembled(cast, case, monkeypatch):
+    from clemency import assembly
+
+    real = assembly.build_bundle
+    seen = []
+
+    def watched(*args, **kwargs):
+        report = kwargs["on_progress"]
+
+        def progress(done, total):
+            report(done, total)
+            row = Bundle.objects.get()
+            seen.append((row.status, row.progress_done, row.progress_total, row.percent))
+
+        return real(*args, **{**kwargs, "on_progress": progress})
+
+    monkeypatch.setattr("clemency.assembly.build_bundle", watched)
+    documents = [
+        upload(case, cast.attorney, f"Record {n}", make_pdf(1, f"R{n}"), f"r{n}.pdf") for n in range(3)
+    ]
+    services.request_bundle(case, actor=cast.attorney, exhibits=[ExhibitChoice(d) for d in documents])
+    assert [(status, done, total) for status, done, total, _ in seen] == [
+        ("running", 1, 4),
+        ("running", 2, 4),
+        ("running", 3, 4),
+        ("running", 4, 4),
+    ]
+    assert [percent for *_, percent in seen] == [25, 50, 75, 99]  # 100 only once it is stored
+
+
+def test_a_bundle_above_the_size_limit_carries_a_warning(cast, case, settings):
+    settings.BUNDLE_SIZE_LIMIT_BYTES = 1_000
+    document = upload(case, cast.attorney, "Letter", make_pdf(1, "Letter"), "letter.pdf")
+    bundle = services.request_bundle(case, actor=cast.attorney, exhibits=[ExhibitChoice(document)])
+    assert bundle.status == BundleStatus.DONE
+    assert any("above the limit of 1.0 kB" in warning for warning in bundle.warnings)

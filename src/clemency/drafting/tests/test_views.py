@@ -188,3 +188,26 @@ def test_a_privileged_bundle_is_downloaded_only_by_privileged_readers(client, ca
         _client(client, cast.staff).get(reverse("drafting:bundle-download", args=[bundle.pk])).status_code
         == 200
     )
+
+
+def test_a_bad_bates_prefix_is_refused_next_to_its_field(client, cast, case):
+    letter = upload(case, cast.attorney, "Warden letter", make_pdf(1, "Warden"), "warden.pdf")
+    response = _client(client, cast.attorney).post(
+        reverse("drafting:bundle-create", args=[case.pk]),
+        {"title": "Exhibits", "bates_prefix": "no spaces/", f"include_{letter.pk}": "on"},
+    )
+    assert response.status_code == 400
+    assert 'id="id_bates_prefix_error"' in response.content.decode() and not Bundle.objects.exists()
+
+
+def test_a_bundle_that_waits_too_long_says_the_worker_may_be_down(client, cast, case):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    bundle = Bundle.objects.create(case=case, status=BundleStatus.QUEUED)
+    url = reverse("drafting:bundle-detail", args=[bundle.pk])
+    client = _client(client, cast.attorney)
+    assert "worker may not be running" not in client.get(url).content.decode()
+    Bundle.objects.filter(pk=bundle.pk).update(created_at=timezone.now() - dt.timedelta(hours=1))
+    assert "worker may not be running" in client.get(url).content.decode()
