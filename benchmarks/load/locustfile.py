@@ -1,0 +1,101 @@
+"""50 clinicians browsing, searching and updating cases (see run.py). Every acknowledged update is
+written to LOAD_ACKS_FILE at the end, so run.py can prove none was lost."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import random
+import uuid
+from pathlib import Path
+
+from locust import HttpUser, between, events, task
+
+SEED = json.loads(Path(os.environ["LOAD_SEED_FILE"]).read_text(encoding="utf-8"))
+ACKS: list[dict[str, object]] = []
+TIMINGS: list[tuple[str, float, bool]] = []  # (name, milliseconds, failed) of every request
+LAST_PAGE = max(1, int(SEED["cases"]) // 50)
+_numbers = itertools.count()
+
+
+@events.request.add_listener
+def _time(request_type: str, name: str, response_time: float, exception: object, **kwargs: object) -> None:
+    TIMINGS.append((f"{request_type} {name}", float(response_time), exception is not None))
+
+
+class Clinician(HttpUser):
+    wait_time = between(0.5, 2.0)
+
+    def on_start(self) -> None:
+        self.index = next(_numbers) % len(SEED["usernames"])
+        self.rng = random.Random(self.index)  # noqa: S311 - load pattern, not a secret
+        self.client.get("/login/", name="login page")
+        token = self.client.cookies.get("csrftoken", "")
+        with self.client.post(
+            "/login/",
+            {
+                "login": SEED["usernames"][self.index],
+                "password": SEED["password"],
+                "csrfmiddlewaretoken": token,
+            },
+            headers={"Referer": self.host + "/login/"},
+            name="sign in",
+            catch_response=True,
+        ) as response:
+            if "sessionid" not in self.client.cookies:
+                response.failure("sign-in failed")
+        # Each user updates its own slice of cases, so the last acknowledged value per case is known.
+        self.own_cases = [
+            case_id
+            for case_id in range(SEED["case_id_min"], SEED["case_id_max"] + 1)
+            if case_id % len(SEED["usernames"]) == self.index
+        ][:2000]
+
+    def _case_id(self) -> int:
+        return self.rng.randint(SEED["case_id_min"], SEED["case_id_max"])
+
+    @task(4)
+    def case_list(self) -> None:
+        self.client.get(f"/cases/?page={self.rng.randint(1, LAST_PAGE)}", name="/cases/ (page)")
+
+    @task(4)
+    def case_detail(self) -> None:
+        self.client.get(f"/cases/{self._case_id()}/", name="/cases/[id]/")
+
+    @task(2)
+    def search(self) -> None:
+        self.client.get(
+            "/cases/search/", params={"q": self.rng.choice(SEED["search_terms"])}, name="/cases/search/"
+        )
+
+    @task(2)
+    def api_list(self) -> None:
+        self.client.get(f"/api/cases/?page={self.rng.randint(1, LAST_PAGE)}", name="/api/cases/ (page)")
+
+    @task(1)
+    def dashboard(self) -> None:
+        self.client.get("/", name="/ (dashboard)")
+
+    @task(2)
+    def update_case(self) -> None:
+        case_id = self.rng.choice(self.own_cases)
+        summary = f"load update {uuid.uuid4().hex}"
+        with self.client.patch(
+            f"/api/cases/{case_id}/",
+            json={"summary": summary},
+            headers={"X-CSRFToken": self.client.cookies.get("csrftoken", ""), "Referer": self.host + "/"},
+            name="PATCH /api/cases/[id]/",
+            catch_response=True,
+        ) as response:
+            if response.status_code == 200 and response.json().get("summary") == summary:
+                ACKS.append({"case_id": case_id, "summary": summary, "user": self.index})
+                response.success()
+            else:
+                response.failure(f"update not acknowledged: {response.status_code}")
+
+
+@events.test_stop.add_listener
+def _write_acks(environment: object, **kwargs: object) -> None:
+    Path(os.environ["LOAD_ACKS_FILE"]).write_text(json.dumps(ACKS), encoding="utf-8")
+    Path(os.environ["LOAD_TIMINGS_FILE"]).write_text(json.dumps(TIMINGS), encoding="utf-8")
