@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "clemency.documents",
     "clemency.drafting",
     "clemency.screenings",
+    "clemency.transcripts",
     "clemency.web",
     "clemency.console",
 ]

@@ -15,6 +15,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.accounts.api.urls")),
     path("", include("clemency.audit.api.urls")),
     path("", include("clemency.screenings.api.urls")),
+    path("", include("clemency.transcripts.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -35,6 +36,7 @@ urlpatterns = [
     path("drafting/", include("clemency.drafting.urls")),
     path("audit/", include("clemency.audit.urls")),
     path("screenings/", include("clemency.screenings.urls")),
+    path("transcripts/", include("clemency.transcripts.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]
