@@ -36,6 +36,7 @@ def test_only_applicable_templates_can_be_picked_and_the_others_say_why(client, 
     assert 'value="federal_commutation_petition"' in page
     assert "federal conviction and the person is serving the sentence" in page
     assert 'value="federal_pardon_petition"' not in page  # listed, but not a choice
+    assert "<code>us.compassionate_release.age</code>" in page  # the rulebook outcomes drawn on
     assert "Petition for a federal pardon</s> — does not apply: the person is still in custody" in page
 
 
