@@ -52,6 +52,8 @@ def test_hidden_runs_are_404_everywhere(client, cast):
                        ).status_code == 404
     assert str(run) not in client.get("/screenings/").content.decode()
     assert client.get(f"/api/screenings/{run.pk}/").status_code == 404
+    assert client.get(f"/api/screenings/{run.pk}/candidates/").status_code == 404
+    assert client.get(f"/api/screenings/{run.pk}/candidates/1/").status_code == 404
     assert client.get("/api/screenings/").json()["count"] == 0
 
 

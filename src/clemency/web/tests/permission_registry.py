@@ -88,6 +88,13 @@ OBJECT_ROUTES: dict[str, Route] = {
     "drafting:bundle-create": Route("case"),
     "drafting:bundle-detail": Route("bundle"),
     "drafting:bundle-download": Route("bundle", shows_privileged=True),
+    # screenings (a finished run of fictional people)
+    "screenings:detail": Route("screening_run"),
+    "screenings:status": Route("screening_run"),
+    "screenings:report": Route("screening_run"),
+    "screenings:results": Route("screening_run"),
+    "screenings:validation": Route("screening_run"),
+    "screenings:candidates": Route("screening_run"),
     # API
     "api-people-detail": Route("person"),
     "api-people-contacts": Route("person"),
@@ -109,11 +116,18 @@ OBJECT_ROUTES: dict[str, Route] = {
     "generated-document-download": Route("generated_document"),
     "bundle-detail": Route("bundle"),
     "bundle-download": Route("bundle", shows_privileged=True),
+    "screening-detail": Route("screening_run"),
+    "screening-candidates": Route("screening_run"),
 }
 
 # URLs that take an argument that is not an object id, each with the reason and its own test.
 SPECIAL_ROUTES: dict[str, str] = {
     "deadlines:feed": "a per-user secret token: test_the_calendar_feed_shows_only_the_token_owners_teams",
+    **dict.fromkeys(
+        ("screenings:candidate", "screenings:candidate-case", "screening-candidate"),
+        "a rank within a run: screenings/tests test_hidden_runs_are_404_everywhere and "
+        "test_a_read_only_member_may_read_candidates_but_not_create_a_case",
+    ),
 }
 
 # URL prefixes outside the platform's own access rules (Django admin, allauth's own pages, schema).
@@ -194,6 +208,9 @@ def build_world(cast: Any) -> World:
     document.file.save("memo.txt", ContentFile(content), save=True)
     world.objects["document"] = document
     world.objects.update(_drafting_objects(case, marker, privileged))
+    from clemency.screenings.tests.world import screening_objects
+
+    world.objects.update(screening_objects(cast, marker))
     world.objects["audit_event"] = record_event("case.update", actor=cast.attorney, obj=case, case_id=case.pk,
                                                 team_id=team.pk, before={"title": marker})
     return world

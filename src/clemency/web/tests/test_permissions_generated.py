@@ -29,7 +29,9 @@ PLATFORM_APPS = {"accounts", "people", "cases", "petitions", "deadlines", "docum
 # Pages that only show (a POST changes nothing); every other object URL changes something on POST.
 READ_ONLY_PAGES = {"people:detail", "cases:detail", "petitions:detail", "documents:detail",
                    "documents:download", "audit:detail", "audit:case", "audit:case_export",
-                   "drafting:generated-download", "drafting:bundle-detail", "drafting:bundle-download"}
+                   "drafting:generated-download", "drafting:bundle-detail", "drafting:bundle-download",
+                   *(f"screenings:{n}" for n in ("detail", "status", "report", "results", "validation",
+                                                   "candidates"))}
 NOT_ALLOWED = 405
 
 
