@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 import polars as pl
 
+from clemency.law import FACTS
 from clemency.law import tree as t
 from clemency.law.evaluate import evaluate_node
 from clemency.law.parameters import resolve
@@ -53,6 +54,30 @@ def literal(value: Any) -> pl.Expr:
     raise TypeError(f"cannot use {value!r} as a Polars literal")
 
 
+_FACT_DTYPES: dict[str, pl.DataType] = {
+    "date": pl.Date(), "int": pl.Int64(), "bool": pl.Boolean(), "enum": pl.String(),
+    "list": pl.List(pl.String()),
+}
+_BOOLEAN = (t.Compare, t.IsIn, t.ListHasAny, t.ListOnly, t.All, t.Any, t.Not, t.Unless)
+_INTEGER = (t.Add, t.Sub, t.Mul, t.CeilDiv, t.DaysBetween, t.AgeOn)
+_DATE = (t.AddDays, t.AddYears, t.Earliest, t.Latest, t.AsOf)
+
+
+def value_dtype(node: t.Node) -> pl.DataType | None:
+    """The dtype a node's values have, so that an unknown constant is a typed null (None: unknown)."""
+    if isinstance(node, _BOOLEAN):
+        return pl.Boolean()
+    if isinstance(node, _INTEGER):
+        return pl.Int64()
+    if isinstance(node, _DATE):
+        return pl.Date()
+    if isinstance(node, t.Fact):
+        return _FACT_DTYPES[FACTS[node.name].type] if node.name in FACTS else None
+    if isinstance(node, t.If):
+        return value_dtype(node.then) or value_dtype(node.otherwise)
+    return None
+
+
 def _reads_facts(node: t.Node) -> bool:
     return any(isinstance(n, t.Fact) for n in node.walk())
 
@@ -62,7 +87,7 @@ class PolarsCompiler:
 
     def __init__(self, as_of: dt.date) -> None:
         self.as_of = as_of
-        self._memo: dict[t.Node, pl.Expr] = {}
+        self._memo: dict[tuple[t.Node, tuple[str, ...]], pl.Expr] = {}
         self._temps: list[tuple[str, pl.Expr, int]] = []  # (name, expression, stage)
         self._stage: dict[str, int] = {}
         self._dispatch: dict[type[t.Node], Callable[[Any], pl.Expr]] = {
@@ -100,19 +125,23 @@ class PolarsCompiler:
             return None
 
     def compile(self, node: t.Node) -> pl.Expr:
+        # Const(1) == Const(True) in Python, so the memo key also holds the constants' types.
+        key = (node, tuple(type(n.value).__name__ for n in node.walk() if isinstance(n, t.Const)))
         try:
-            return self._memo[node]
+            return self._memo[key]
         except (KeyError, TypeError):  # TypeError: a Const holding something unhashable
             pass
         if not _reads_facts(node):
-            expr = literal(self.constant(node))
+            value = self.constant(node)
+            dtype = value_dtype(node)
+            expr = pl.lit(None, dtype=dtype) if value is None and dtype is not None else literal(value)
         else:
             handler = self._dispatch.get(type(node))
             if handler is None:
                 raise TypeError(f"no Polars compilation for {type(node).__name__}")
             expr = handler(node)
         with contextlib.suppress(TypeError):  # an unhashable Const is simply not remembered
-            self._memo[node] = expr
+            self._memo[key] = expr
         return expr
 
     def apply(self, frame: Frame, named: list[pl.Expr]) -> Frame:
@@ -168,7 +197,7 @@ class PolarsCompiler:
         # -(-a // b) is Python's ceiling division; Polars `//` floors like Python's. A zero divisor
         # gives null here (the scalar evaluator raises): see the report on division by zero.
         a, b = self.compile(node.left), self._bind(self.compile(node.right))
-        return pl.when(b == 0).then(None).otherwise(-((-a) // b))
+        return pl.when(b == 0).then(pl.lit(None, dtype=pl.Int64)).otherwise(-((-a) // b))
 
     def _add_days(self, node: t.AddDays) -> pl.Expr:
         total = self._bind(self._days(node.date) + self.compile(node.days).cast(pl.Int64))
@@ -201,11 +230,12 @@ class PolarsCompiler:
     def _extreme(self, node: t.Earliest | t.Latest, fold: Callable[..., pl.Expr]) -> pl.Expr:
         items = [self._bind(self.compile(item)) for item in node.items]
         any_null = pl.any_horizontal(*(item.is_null() for item in items))
-        return pl.when(any_null).then(None).otherwise(fold(*items))
+        return pl.when(any_null).then(pl.lit(None, dtype=pl.Date)).otherwise(fold(*items))
 
     def _is_in(self, node: t.IsIn) -> pl.Expr:
         value = self._bind(self.compile(node.value))
-        return pl.when(value.is_null()).then(None).otherwise(value.is_in(list(node.options)))
+        unknown = pl.lit(None, dtype=pl.Boolean)
+        return pl.when(value.is_null()).then(unknown).otherwise(value.is_in(list(node.options)))
 
     def _options(self, node: t.ListHasAny | t.ListOnly) -> tuple[str, ...] | None:
         options = self.constant(node.options)
@@ -224,7 +254,7 @@ class PolarsCompiler:
                 for option in options:
                     match = match | pl.element().str.starts_with(option + "(")
             hit = items.list.eval(match).list.any()
-        return pl.when(items.is_null()).then(None).otherwise(hit)
+        return pl.when(items.is_null()).then(pl.lit(None, dtype=pl.Boolean)).otherwise(hit)
 
     def _list_only(self, node: t.ListOnly) -> pl.Expr:
         items = self._bind(self.compile(node.items))
@@ -232,12 +262,14 @@ class PolarsCompiler:
         if options is None:
             return pl.lit(None, dtype=pl.Boolean)
         every = items.list.eval(pl.element().is_in(list(options))).list.all()
-        return pl.when(items.is_null()).then(None).otherwise((items.list.len() > 0) & every)
+        unknown = pl.lit(None, dtype=pl.Boolean)
+        return pl.when(items.is_null()).then(unknown).otherwise((items.list.len() > 0) & every)
 
     def _if(self, node: t.If) -> pl.Expr:
         cond = self._bind(self.compile(node.cond))
+        dtype = value_dtype(node)
         return (
-            pl.when(cond.is_null()).then(None)
+            pl.when(cond.is_null()).then(pl.lit(None, dtype=dtype) if dtype is not None else None)
             .when(cond).then(self.compile(node.then))
             .otherwise(self.compile(node.otherwise))
         )
