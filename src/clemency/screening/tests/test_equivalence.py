@@ -21,6 +21,7 @@ from clemency.screening.schema import facts_frame
 from clemency.screening.tests.strategies import AS_OF_DATES, valid_facts
 
 POPULATIONS = st.lists(valid_facts(), min_size=1, max_size=25)
+SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
 
 
 def expected_rows(population: list[dict[str, Any]], as_of: dt.date) -> list[dict[str, Any]]:
@@ -69,7 +70,7 @@ def test_the_rulebook_has_pathways_to_compare():
     assert len(all_pathways()) >= 20
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=60, deadline=None, suppress_health_check=SLOW)
 @given(population=POPULATIONS, as_of=AS_OF_DATES)
 def test_polars_gives_the_scalar_answer_on_every_pathway(population, as_of):
     result = screen_frame(frame_for(population), make_plan(as_of))
@@ -101,15 +102,17 @@ def test_rank_puts_an_execution_date_first_then_deadlines_then_outcome_then_time
 
 @pytest.mark.spark
 @pytest.mark.xdist_group("spark")
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=4, deadline=None, suppress_health_check=SLOW)
 @given(population=st.lists(valid_facts(), min_size=10, max_size=60), as_of=AS_OF_DATES)
 def test_spark_gives_the_polars_answer_and_rank_on_every_pathway(spark, population, as_of):
     from clemency.screening.spark_engine import facts_dataframe, screen_spark
 
     plan = make_plan(as_of)
-    polars_rows = {row["person_id"]: row for row in screen_frame(frame_for(population), plan).iter_rows(named=True)}
+    by_polars = screen_frame(frame_for(population), plan).iter_rows(named=True)
+    polars_rows = {row["person_id"]: row for row in by_polars}
     rows = [{**facts, "person_id": f"p{i:04d}"} for i, facts in enumerate(population)]
-    spark_rows = {row["person_id"]: row.asDict() for row in screen_spark(facts_dataframe(spark, rows), plan).collect()}
+    by_spark = screen_spark(facts_dataframe(spark, rows), plan).collect()
+    spark_rows = {row["person_id"]: row.asDict() for row in by_spark}
     assert polars_rows.keys() == spark_rows.keys()
     for person, want in polars_rows.items():
         got = spark_rows[person]
