@@ -81,7 +81,7 @@ def run_create(request: HttpRequest) -> HttpResponse:
 
 def _counts_table(run: ScreeningRun) -> list[dict[str, Any]]:
     return [
-        {"pathway": pathway, "cells": [by_outcome.get(outcome, 0) for outcome in OUTCOMES],
+        {"pathway": pathway, "cells": [(outcome, by_outcome.get(outcome, 0)) for outcome in OUTCOMES],
          "total": sum(by_outcome.values())}
         for pathway, by_outcome in sorted((run.counts or {}).items())
     ]

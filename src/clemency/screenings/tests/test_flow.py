@@ -42,6 +42,7 @@ def test_the_population_is_screened_with_counts_and_a_validation_report(client, 
     html = client.get(f"/screenings/{run.pk}/").content.decode()
     assert "People per pathway and outcome" in html and "us.death_clemency" in html
     assert "1970-13-40" in html and "hx-get" not in html
+    assert f"/screenings/{run.pk}/candidates/?pathway=us.death_clemency&amp;outcome=ELIGIBLE" in html
     report = client.get(f"/screenings/{run.pk}/report/")
     assert report.status_code == 200 and "sandbox" in report["Content-Security-Policy"]
     actions = set(AuditEvent.objects.filter(object_id=str(run.pk)).values_list("action", flat=True))
