@@ -2,7 +2,7 @@
 
 For every pathway P the result has:
 - `P.outcome`        ELIGIBLE, NOT_YET, NEEDS_REVIEW or INELIGIBLE (rule: `clemency.law.tree`);
-- `P.eligible_from`  the date, for ELIGIBLE and NOT_YET;
+- `P.eligible_from`  the date, for ELIGIBLE and NOT_YET (only for pathways that declare one);
 - `P.failed`         bit i set when criterion i (in the pathway's declared order) is false;
 - `P.unknown`        bit i set when criterion i is unknown.
 The bit masks are the compact record of which criteria failed or were unknown; `decode_mask`

@@ -125,8 +125,6 @@ def stage_results(screen: ScreenPlan) -> list[pl.Expr]:
         if plan.pathway.eligible_from is not None:
             shown = pl.when(code <= OUTCOME_CODE["NOT_YET"]).then(pl.col(_eligible_from(plan)))
             exprs.append(shown.alias(column(plan.id, "eligible_from")))
-        else:
-            exprs.append(pl.lit(None, dtype=pl.Date).alias(column(plan.id, "eligible_from")))
         exprs += [pl.col(column(plan.id, "failed")), pl.col(column(plan.id, "unknown"))]
     return exprs + _person_keys(screen)
 

@@ -59,7 +59,7 @@ def input_pointer(path: Path, fmt: str, list_delimiter: str) -> dict[str, Any]:
 
 def read_metadata(path: str | Path) -> ResultsMetadata:
     try:
-        raw = pq.read_schema(path).metadata or {}
+        raw = pq.read_metadata(path).metadata or {}  # the file's key-value metadata
     except (OSError, ValueError) as error:
         raise ResultsError(f"{path}: cannot be read as Parquet: {error}") from None
     blob = raw.get(METADATA_KEY.encode())
@@ -109,7 +109,7 @@ def describe_row(row: dict[str, Any], meta: ResultsMetadata) -> list[dict[str, A
         out.append({
             "pathway": pid,
             "outcome": row[f"{pid}.outcome"],
-            "eligible_from": row[f"{pid}.eligible_from"],
+            "eligible_from": row.get(f"{pid}.eligible_from"),
             "failed": decode_mask(row[f"{pid}.failed"], criteria),
             "unknown": decode_mask(row[f"{pid}.unknown"], criteria),
         })

@@ -16,10 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import polars as pl
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from clemency.screening import polars_engine
 from clemency.screening.inputs import (
@@ -111,63 +108,55 @@ def _screen_with_polars(
     batch_rows: int, want_missing: bool,
 ) -> ScreeningSummary:
     total = population.row_count()
-    partial = out_path.with_name(out_path.name + ".partial")
     validation = validation_path_for(out_path)
     counts = {p.id: Counter[str]() for p in plan.pathways}
     missing = MissingFacts(plan) if want_missing else None
+    results: list[pl.DataFrame] = []
     keys: list[pl.Series] = []
     issues = 0
     seconds: dict[str, float] = defaultdict(float)
-    writer: pq.ParquetWriter | None = None
     done = 0
-    try:
-        with validation.open("w", encoding="utf-8", newline="") as report_file:
-            report_file.write(",".join(REPORT_SCHEMA) + "\n")
-            for batch in population.batches(batch_rows):
-                tick = time.perf_counter()
-                facts, report = validate_batch(batch, done + 1, population.list_delimiter)
-                seconds["validate"] += time.perf_counter() - tick
-                if report.height:
-                    issues += report.height
-                    report.write_csv(report_file, include_header=False)
-                tick = time.perf_counter()
-                result = polars_engine.screen_lazy(facts.lazy(), plan).collect()
-                seconds["evaluate"] += time.perf_counter() - tick
-                tick = time.perf_counter()
-                keys.append(rank_key(result, plan.as_of))
-                _count(result, plan, counts)
-                if missing is not None:
-                    missing.add(facts, result)
-                table = result.to_arrow()
-                if writer is None:
-                    writer = pq.ParquetWriter(partial, table.schema, compression="lz4")
-                writer.write_table(table)
-                seconds["write"] += time.perf_counter() - tick
-                done += batch.height
-                if on_progress is not None:
-                    on_progress(done, total)
-        if writer is None:  # an empty file: still a valid, empty result
-            empty = polars_engine.screen_lazy(
-                validate_batch(population.scan().head(0).collect(), 1)[0].lazy(), plan).collect()
-            writer = pq.ParquetWriter(partial, empty.to_arrow().schema, compression="lz4")
-        writer.close()
-        writer = None
-        tick = time.perf_counter()
-        rank = polars_engine.rank_from_keys(pl.concat(keys) if keys else pl.Series([], dtype=pl.UInt64))
-        seconds["rank"] += time.perf_counter() - tick
-        tick = time.perf_counter()
-        check_unique_ids(partial)
-        meta = ResultsMetadata(
-            as_of=plan.as_of, pathways=plan.metadata()["pathways"],
-            input=input_pointer(population.path, population.format, population.list_delimiter),
-            rows=done, engine="polars",
-        )
-        finish(partial, out_path, rank, meta)
-        seconds["finish"] += time.perf_counter() - tick
-    finally:
-        if writer is not None:
-            writer.close()
-        partial.unlink(missing_ok=True)
+    with validation.open("w", encoding="utf-8", newline="") as report_file:
+        report_file.write(",".join(REPORT_SCHEMA) + "\n")
+        for batch in population.batches(batch_rows):
+            tick = time.perf_counter()
+            facts, report = validate_batch(batch, done + 1, population.list_delimiter)
+            del batch
+            if report.height:
+                issues += report.height
+                report.write_csv(report_file, include_header=False)
+            seconds["validate"] += time.perf_counter() - tick
+            tick = time.perf_counter()
+            result = polars_engine.screen_lazy(facts.lazy(), plan).collect()
+            seconds["evaluate"] += time.perf_counter() - tick
+            tick = time.perf_counter()
+            keys.append(rank_key(result, plan.as_of))
+            _count(result, plan, counts)
+            if missing is not None:
+                missing.add(facts, result)
+            # The results stay in memory (about 170 bytes a person) so the file is written once.
+            results.append(result)
+            done += result.height
+            seconds["tally"] += time.perf_counter() - tick
+            if on_progress is not None:
+                on_progress(done, total)
+    if not results:  # an empty file: still a valid, empty result
+        empty = validate_batch(population.scan().head(0).collect(), 1)[0]
+        results.append(polars_engine.screen_lazy(empty.lazy(), plan).collect())
+    tick = time.perf_counter()
+    rank = polars_engine.rank_from_keys(pl.concat(keys) if keys else pl.Series([], dtype=pl.UInt64))
+    seconds["rank"] += time.perf_counter() - tick
+    tick = time.perf_counter()
+    frame = pl.concat(results, rechunk=False).with_columns(rank=pl.Series(rank, dtype=pl.UInt32))
+    del results
+    check_unique_ids(frame["person_id"])
+    meta = ResultsMetadata(
+        as_of=plan.as_of, pathways=plan.metadata()["pathways"],
+        input=input_pointer(population.path, population.format, population.list_delimiter),
+        rows=done, engine="polars",
+    )
+    write_results(frame, out_path, meta)
+    seconds["write"] += time.perf_counter() - tick
     return ScreeningSummary(
         input_path=population.path, out_path=out_path, as_of=plan.as_of, engine="polars", rows=done,
         pathways=[p.id for p in plan.pathways],
@@ -188,28 +177,18 @@ def _count(result: pl.DataFrame, plan: ScreenPlan, counts: dict[str, Counter[str
             counts[p.id][str(outcome)] += int(n)
 
 
-def check_unique_ids(path: Path) -> None:
+def check_unique_ids(ids: pl.Series) -> None:
     """Every person_id once: a row of results must name one person."""
-    ids = pl.scan_parquet(path).select("person_id")
-    hashes = ids.select(pl.col("person_id").hash()).collect().to_series()
+    hashes = ids.hash()
     if hashes.n_unique() == len(hashes):
         return
-    dupes = ids.group_by("person_id").len().filter(pl.col("len") > 1).head(5).collect()["person_id"].to_list()
+    dupes = ids.filter(ids.is_duplicated()).unique(maintain_order=True).head(5).to_list()
     if dupes:  # equal hashes of different ids are possible, if rare: only real repeats stop the run
         raise InputError(f"person_id must be unique; repeated: {', '.join(map(str, dupes))}")
 
 
-def finish(partial: Path, out_path: Path, rank: np.ndarray, meta: ResultsMetadata) -> None:
-    """Write the final file: the partial results with `rank` appended and the metadata set."""
-    source = pq.ParquetFile(partial)
-    schema = source.schema_arrow.append(pa.field("rank", pa.uint32()))
-    schema = schema.with_metadata({METADATA_KEY: meta.to_json()})
+def write_results(frame: pl.DataFrame, out_path: Path, meta: ResultsMetadata) -> None:
+    """Write the results file (via a temporary name, so a reader never sees half a file)."""
     tmp = out_path.with_name(out_path.name + ".writing")
-    offset = 0
-    with pq.ParquetWriter(tmp, schema, compression="zstd", compression_level=1) as writer:
-        for index in range(source.num_row_groups):
-            group = source.read_row_group(index)
-            ranks = pa.array(rank[offset:offset + group.num_rows], type=pa.uint32())
-            writer.write_table(group.append_column("rank", ranks).replace_schema_metadata(schema.metadata))
-            offset += group.num_rows
+    frame.write_parquet(tmp, compression="zstd", compression_level=1, metadata={METADATA_KEY: meta.to_json()})
     tmp.replace(out_path)

@@ -107,10 +107,8 @@ def _results(frame: DataFrame, screen: ScreenPlan) -> DataFrame:
         out.append(_outcome_name(code).alias(column(plan.id, "outcome")))
         if plan.pathway.eligible_from is not None:
             shown = F.when(code <= OUTCOME_CODE["NOT_YET"], F.col(f"__from{p}"))
-        else:
-            shown = F.lit(None).cast("date")
-        out += [shown.alias(column(plan.id, "eligible_from")),
-                quoted(column(plan.id, "failed")).alias(column(plan.id, "failed")),
+            out.append(shown.alias(column(plan.id, "eligible_from")))
+        out += [quoted(column(plan.id, "failed")).alias(column(plan.id, "failed")),
                 quoted(column(plan.id, "unknown")).alias(column(plan.id, "unknown"))]
         for k, deadline_id in enumerate(plan.deadline_ids()):
             date = F.col(f"__d{p}_{k}")

@@ -56,7 +56,7 @@ def screen_with_spark(population: PopulationFile, plan: ScreenPlan, out_path: Pa
                     on_progress(done // 2, total)  # validation is the first half of the work
         if writer is not None:
             writer.close()
-        check_unique_ids(facts_path)
+        check_unique_ids(pl.scan_parquet(facts_path).select("person_id").collect().to_series())
         spark = local_session(master or "local[2]")
         result = screen_spark(spark.read.parquet(str(facts_path)), plan)
         result.write.mode("overwrite").parquet(str(work / "results"))

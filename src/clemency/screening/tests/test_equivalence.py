@@ -34,7 +34,10 @@ def expected_rows(population: list[dict[str, Any]], as_of: dt.date) -> list[dict
         for pathway in all_pathways():
             result = evaluate(pathway, facts, as_of, validated=True)
             row[f"{pathway.id}.outcome"] = result.outcome.value
-            row[f"{pathway.id}.eligible_from"] = result.eligible_from
+            if pathway.eligible_from is not None:
+                row[f"{pathway.id}.eligible_from"] = result.eligible_from
+            else:
+                assert result.eligible_from is None
             row[f"{pathway.id}.failed"] = [c.id for c in result.criteria if c.value is False]
             row[f"{pathway.id}.unknown"] = [c.id for c in result.criteria if c.value is None]
             if result.outcome.value != "INELIGIBLE":
