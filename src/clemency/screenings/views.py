@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django_tables2 import RequestConfig
 
@@ -62,7 +63,7 @@ def run_create(request: HttpRequest) -> HttpResponse:
     if not teams.exists():
         raise PermissionDenied("Your role is read-only on every team.")
     form = ScreeningUploadForm(request.POST or None, request.FILES or None, teams=teams,
-                               initial={"team": teams.first()})
+                               initial={"team": teams.first(), "as_of": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

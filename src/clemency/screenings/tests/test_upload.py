@@ -109,3 +109,17 @@ def test_the_service_refuses_a_read_only_actor(cast):
         start_screening(actor=cast.read_only, team=cast.team, upload=upload, as_of=None)  # type: ignore[arg-type]
     assert set(raised.value.message_dict) == {"team", "as_of"}
     assert not ScreeningRun.objects.exists()
+
+
+def test_a_large_csv_is_checked_by_its_header_only_and_left_rewound(attorney, cast, settings):
+    from clemency.screenings import engine
+
+    rows = [f"Q-{n:07d},1980-01-01,us,federal,,,,,,,,,,,,,," for n in range(60_000)]  # over 1 MB
+    content = population_csv(rows)
+    assert len(content) > engine.HEADER_BYTES
+    upload = SimpleUploadedFile("big.csv", content)
+    facts = engine.inspect_population(upload, max_bytes=10 * len(content))
+    assert facts.format == "csv" and facts.columns[0] == "person_id" and upload.tell() == 0
+    broken = population_csv(rows).replace(b"person_id", b"persons_id", 1)
+    with pytest.raises(Exception, match="person_id"):
+        engine.inspect_population(SimpleUploadedFile("big.csv", broken), max_bytes=10 * len(content))
