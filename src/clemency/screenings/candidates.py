@@ -84,7 +84,7 @@ def candidate_page(
     rows = (
         frame.sort("rank")
         .slice((number - 1) * per_page, per_page)
-        .select(*wanted, *outcome_columns, *_dates(pathway))
+        .select(*wanted, *outcome_columns, *_dates(pathway, present))
         .collect()
         .to_dicts()
     )
@@ -104,8 +104,10 @@ def result_columns(path: Path) -> set[str]:
     return set(pl.scan_parquet(path).collect_schema().names())
 
 
-def _dates(pathway: str) -> list[pl.Expr]:
-    return [pl.col(f"{pathway}.eligible_from")] if pathway else []
+def _dates(pathway: str, present: set[str]) -> list[pl.Expr]:
+    """The chosen pathway's eligible-from date; a pathway without one has no such column."""
+    name = f"{pathway}.eligible_from"
+    return [pl.col(name)] if pathway and name in present else []
 
 
 def _show(value: Any) -> str:
