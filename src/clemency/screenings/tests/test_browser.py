@@ -53,3 +53,20 @@ def test_screening_a_population_in_the_browser(browser_page, cast, tmp_path):
     page.get_by_role("heading", name=re.compile("screening candidate P-002")).wait_for()
     panel = page.locator("#eligibility-panel").inner_text()
     assert "us.death_clemency" in panel and "ELIGIBLE" in panel
+
+
+def test_the_run_page_follows_a_background_screen_until_it_is_done(browser_page, cast):
+    from clemency.screenings.services import execute_run
+    from clemency.screenings.tests.conftest import make_run
+
+    run = make_run(cast.team, cast.attorney, title="Queued population")
+    page = browser_page
+    sign_in(page, "student")
+    page.goto(f"/screenings/{run.pk}/")
+    page.locator("#run-status").get_by_text("Queued").wait_for()
+    assert page.get_by_role("link", name="Refresh").is_visible()
+
+    execute_run(run.pk)  # what the database worker does, while the page polls
+
+    page.get_by_role("heading", name="People per pathway and outcome").wait_for()
+    assert page.locator("#run-status").get_by_text("Done").is_visible()
