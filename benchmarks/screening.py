@@ -95,7 +95,8 @@ def main() -> None:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         work = Path(tmp)
-        population, results, floor_out = work / "people.parquet", work / "results.parquet", work / "floor.parquet"
+        population, results = work / "people.parquet", work / "results.parquet"
+        floor_out = work / "floor.parquet"
         print(f"generating {args.people:,} people ...", flush=True)
         generated, generate_wall, _ = run_child(GENERATE, str(population), str(args.people))
         print(f"screening with Polars ({generate_wall:.1f} s to generate) ...", flush=True)
@@ -110,7 +111,8 @@ def main() -> None:
     polars_rate = args.people / screen_wall
     scalar_rate = scalar["rows"] / scalar["seconds"]
     report = {
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                    "python": platform.python_version(),
                     "load_average_before": load_before, "load_average_after": os.getloadavg()},
         "people": args.people,
         "pathways": screened["pathways"],

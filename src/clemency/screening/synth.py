@@ -207,9 +207,9 @@ def generate_chunk(n: int, rng: np.random.Generator, first_id: int, reference: d
     judgment_final = sentence + rng.integers(14, 800, n)
     birth = ref - age_days
 
-    released = is_term & (served >= term_days * 0.87)
-    release = np.where(released, custody_start + (term_days * 0.87).astype(np.int64), 0)
-    release = np.minimum(release, ref)
+    # Release after about 87% of the term (good conduct time); a projected date for those still in.
+    release = custody_start + (term_days * 0.87).astype(np.int64)
+    released = is_term & (release <= ref)
     completed = np.where(released, release + rng.integers(365, 5 * 365, n), 0)
     on_supervision = released & (completed > ref)
 
@@ -249,7 +249,7 @@ def generate_chunk(n: int, rng: np.random.Generator, first_id: int, reference: d
         "sentence_term_days": pl.Series(np.where(is_term, term_days, 0)).set(
             pl.Series(~is_term), None),  # type: ignore[arg-type]
         "custody_start_date": _dates(custody_start).set(pl.Series(is_probation), None),  # type: ignore[arg-type]
-        "release_date": _dates(release).set(pl.Series(~released), None),  # type: ignore[arg-type]
+        "release_date": _dates(release).set(pl.Series(~is_term), None),  # type: ignore[arg-type]
         "jail_credit_days": pl.Series(rng.integers(0, 400, n)),
         "on_supervision": pl.Series(on_supervision | is_probation),
         "pending_appeal": _bools(rng, 0.04, 0.05, n),
@@ -286,8 +286,55 @@ def generate_chunk(n: int, rng: np.random.Generator, first_id: int, reference: d
         "age_at_offense_years": pl.Series(np.zeros(n, dtype=np.int64)).set(
             pl.Series(np.ones(n, dtype=bool)), None),  # type: ignore[arg-type]
     })
+    frame = _other_facts(frame, rng, profile, [p for p, _ in FEDERAL_PROFILES + STATE_PROFILES])
     frame = _plant_edge_cases(frame, rng, reference)
     return _sprinkle_nulls(frame, rng)
+
+
+SUBSTANCES = ("marijuana", "cocaine", "crack_cocaine", "heroin", "methamphetamine", "fentanyl", "other")
+# Drug type in federal drug cases, USSC FY2023 (approximate): methamphetamine ~50%, fentanyl ~15%,
+# powder cocaine ~15%, crack ~5%, heroin ~6%, marijuana ~4%, other ~5%.
+SUBSTANCE_WEIGHTS = (0.04, 0.15, 0.05, 0.06, 0.50, 0.15, 0.05)
+
+
+def _other_facts(frame: pl.DataFrame, rng: np.random.Generator, profile: np.ndarray,
+                 profiles: list[OffenseProfile]) -> pl.DataFrame:
+    """The rulebook's remaining facts: substances for drug cases, and the rest as intake data has
+    them (mostly unknown: these are the questions a screen exists to raise)."""
+    from clemency.law import FACTS
+
+    n = frame.height
+    names = [p.name for p in profiles]
+    drug = np.array(["drug" in p.categories for p in profiles])[profile]
+    possession = np.isin(np.array(names)[profile], ["simple possession", "attempted simple possession",
+                                                    "possession on federal land", "D.C. possession",
+                                                    "drug possession"])
+    substance = _weighted(rng, list(SUBSTANCE_WEIGHTS), n)
+    substance = np.where(possession & (rng.random(n) < 0.7), 0, substance)  # possession: mostly marijuana
+    substances = pl.Series([[s] for s in SUBSTANCES], dtype=pl.List(pl.String)).gather(
+        pl.Series(substance.astype(np.int32)))
+    conduct_names = ["simple_possession", "attempted_simple_possession", "possession_with_intent",
+                     "distribution", "conspiracy"]
+    conduct = np.where(possession, rng.integers(0, 2, n), rng.integers(2, 5, n))
+    marijuana = substance == 0
+    extra: dict[str, pl.Series] = {
+        "controlled_substances": substances.set(pl.Series(~drug), None),  # type: ignore[arg-type]
+        "marijuana_offense_conduct": pl.Series(conduct_names)[pl.Series(conduct)].set(
+            pl.Series(~(drug & marijuana)), None),  # type: ignore[arg-type]
+    }
+    for name, spec in FACTS.items():
+        if name in frame.columns or name in extra:
+            continue
+        if spec.type == "bool":
+            extra[name] = _bools(rng, 0.15, 0.5, n)
+        elif spec.type == "int":
+            extra[name] = pl.Series(rng.poisson(1.0, n)).set(pl.Series(rng.random(n) < 0.5), None)  # type: ignore[arg-type]
+        elif spec.type == "enum":
+            values = list(spec.values or ())
+            extra[name] = pl.Series(values)[pl.Series(rng.integers(0, len(values), n))]
+        else:  # dates and lists nobody records on intake
+            extra[name] = pl.Series([None] * n, dtype=pl.Date if spec.type == "date" else pl.List(pl.String))
+    return frame.with_columns(**extra)
 
 
 def _plant_edge_cases(frame: pl.DataFrame, rng: np.random.Generator, reference: date) -> pl.DataFrame:
