@@ -88,6 +88,18 @@ OBJECT_ROUTES: dict[str, Route] = {
     "drafting:bundle-create": Route("case"),
     "drafting:bundle-detail": Route("bundle"),
     "drafting:bundle-download": Route("bundle", shows_privileged=True),
+    # transcripts (privileged: the transcript's text and its report hold the privileged marker)
+    "transcripts:create": Route("case"),
+    "transcripts:detail": Route("transcript"),
+    "transcripts:analyze": Route("transcript"),
+    "transcripts:download": Route("transcript", shows_privileged=True),
+    "transcripts:analysis": Route("transcript_analysis", shows_privileged=True),
+    "transcripts:analysis-status": Route("transcript_analysis"),
+    "transcripts:analysis-json": Route("transcript_analysis", shows_privileged=True),
+    "transcripts:analysis-html": Route("transcript_analysis", shows_privileged=True),
+    "transcripts:analysis-pdf": Route("transcript_analysis", shows_privileged=True),
+    "transcripts:analysis-speakers": Route("transcript_analysis", get=False),
+    "transcripts:analysis-add-document": Route("transcript_analysis", get=False),
     # screenings (a finished run of fictional people)
     "screenings:detail": Route("screening_run"),
     "screenings:status": Route("screening_run"),
@@ -116,6 +128,8 @@ OBJECT_ROUTES: dict[str, Route] = {
     "generated-document-download": Route("generated_document"),
     "bundle-detail": Route("bundle"),
     "bundle-download": Route("bundle", shows_privileged=True),
+    "transcript-detail": Route("transcript"),
+    "transcript-analysis-detail": Route("transcript_analysis", shows_privileged=True),
     "screening-detail": Route("screening_run"),
     "screening-candidates": Route("screening_run"),
 }
@@ -208,6 +222,9 @@ def build_world(cast: Any) -> World:
     document.file.save("memo.txt", ContentFile(content), save=True)
     world.objects["document"] = document
     world.objects.update(_drafting_objects(case, marker, privileged))
+    from clemency.transcripts.tests.world import transcript_objects
+
+    world.objects.update(transcript_objects(case, marker, privileged))
     from clemency.screenings.tests.world import screening_objects
 
     world.objects.update(screening_objects(cast, marker))

@@ -30,6 +30,8 @@ PLATFORM_APPS = {"accounts", "people", "cases", "petitions", "deadlines", "docum
 READ_ONLY_PAGES = {"people:detail", "cases:detail", "petitions:detail", "documents:detail",
                    "documents:download", "audit:detail", "audit:case", "audit:case_export",
                    "drafting:generated-download", "drafting:bundle-detail", "drafting:bundle-download",
+                   *(f"transcripts:{n}" for n in ("detail", "download", "analysis", "analysis-status",
+                                                    "analysis-json", "analysis-html", "analysis-pdf")),
                    *(f"screenings:{n}" for n in ("detail", "status", "report", "results", "validation",
                                                    "candidates"))}
 NOT_ALLOWED = 405
