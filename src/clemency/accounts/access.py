@@ -26,7 +26,7 @@ def teams_of(user: User) -> QuerySet[Team]:
 
 def writable_teams(user: User) -> QuerySet[Team]:
     """The teams on which the user may create and change records."""
-    if not user.is_authenticated:
+    if not _active(user):
         return Team.objects.none()
     return Team.objects.filter(memberships__user=user, memberships__role__in=list(WRITING_ROLES)).distinct()
 

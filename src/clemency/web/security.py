@@ -85,6 +85,25 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+class OutOfRangeInputMiddleware:
+    """A number too large for the database (e.g. `?case=1e40` in a filter) is the client's error: a 400
+    that says so, never a 500. Filter sets should bound their numbers; this is the net beneath them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, OverflowError):
+            return None
+        message = "A number in the request is out of range."
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=400)
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
 class AccountAdapter(DefaultAccountAdapter):
     """Accounts are made by a team's admin, never by a visitor signing themselves up."""
 

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "clemency.web.security.RequireMFAMiddleware",
+    "clemency.web.security.OutOfRangeInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "clemency.audit.middleware.RequestContextMiddleware",
@@ -224,8 +225,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": "clemency.cases.models.CaseStatus",
         "PetitionStatusEnum": "clemency.petitions.models.PetitionStatus",
-    },
         "ScreeningRunStatusEnum": "clemency.screenings.models.RunStatus",
+    },
 }
 
 TASKS = {

@@ -82,3 +82,22 @@ def test_the_deploy_security_checks_pass_with_the_production_variables(tmp_path)
     result = subprocess.run([sys.executable, "-m", "clemency.cli", "check", "--deploy", "--tag", "security",
                              "--fail-level", "WARNING"], capture_output=True, text=True, timeout=180, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("url", ["/api/cases/?person=-3e66", "/api/documents/?case=" + "9" * 40,
+                                 "/cases/?person=" + "9" * 40])
+def test_a_number_too_large_for_the_database_is_a_400_not_a_500(client, cast, url):
+    client.force_login(cast.staff)
+    response = client.get(url)
+    assert response.status_code in (200, 400)  # PostgreSQL compares it; SQLite cannot bind it
+
+
+def test_the_overflow_net_answers_400_for_pages_and_api(rf):
+    from clemency.web.security import OutOfRangeInputMiddleware
+
+    middleware = OutOfRangeInputMiddleware(lambda request: None)
+    api = middleware.process_exception(rf.get("/api/cases/"), OverflowError("too big"))
+    page = middleware.process_exception(rf.get("/cases/"), OverflowError("too big"))
+    assert (api.status_code, page.status_code) == (400, 400)
+    assert b"out of range" in api.content and b"out of range" in page.content
+    assert middleware.process_exception(rf.get("/cases/"), ValueError("other")) is None
