@@ -81,6 +81,14 @@ class Deadline(models.Model):
         return self.kind == DeadlineKind.EXECUTION
 
     def clean(self) -> None:
+        if self.time is not None and self.time.tzinfo is not None:
+            # "18:00Z" is a moment, not a local time; the zone is chosen separately.
+            raise ValidationError(
+                {
+                    "time": "Give the local time without an offset (18:00, not 18:00Z); "
+                    "choose the time zone separately."
+                }
+            )
         if self.time_zone and self.time is None:
             raise ValidationError(
                 {"time_zone": "A time zone goes with a time: give the time, or leave both empty."}

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clemency.accounts.access import restrict
@@ -9,8 +10,17 @@ from clemency.cases.models import Case
 from clemency.deadlines.models import Deadline
 
 
+@extend_schema_field({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$", "example": "18:00"})
+class LocalTimeField(serializers.TimeField):
+    """HH:MM in the deadline's own time zone. An offset ("18:00Z") is refused, never silently dropped."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", input_formats=["%H:%M", "%H:%M:%S"], **kwargs)
+
+
 class DeadlineSerializer(serializers.ModelSerializer):
     case = serializers.PrimaryKeyRelatedField(queryset=Case.objects.none())
+    time = LocalTimeField(required=False, allow_null=True, help_text="Local time where it happens, if known")
 
     class Meta:
         model = Deadline

@@ -92,6 +92,7 @@ def test_create_validates_naming_the_field(api, cast, case):
         format="json",
     )
     assert response.status_code == 201, response.json()
+    assert response.json()["time"] == "18:00"
     assert Deadline.objects.get().source == "warrant"
 
 
@@ -139,3 +140,17 @@ def test_done_patch_and_delete(api, cast, case, other_case):
     assert api.delete(f"/api/deadlines/{hidden.pk}/").status_code == 404
     assert api.delete(f"/api/deadlines/{deadline.pk}/").status_code == 204
     assert list(Deadline.objects.values_list("title", flat=True)) == ["Hidden"]
+
+
+def test_odd_inputs_are_400_naming_the_field_never_500(api, cast, case):
+    deadline = services.create_deadline(
+        case=case, actor=cast.attorney, kind=DeadlineKind.FILING, title="Due", date=datetime.date(2027, 3, 1)
+    )
+    api.force_authenticate(cast.attorney)
+    for value in ("6.28e+34", "-1e130", "1.5", "0"):
+        response = api.get("/api/deadlines/", {"case": value})
+        assert response.status_code == 400 and "case" in response.json(), value
+    response = api.patch(f"/api/deadlines/{deadline.pk}/", {"time": "00:00:00Z"}, format="multipart")
+    assert response.status_code == 400 and "hh:mm" in response.json()["time"][0]
+    deadline.refresh_from_db()
+    assert deadline.time is None

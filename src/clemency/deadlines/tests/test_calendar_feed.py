@@ -94,7 +94,5 @@ def test_a_time_is_placed_in_its_own_time_zone(client, cast, case):
     [event] = calendar.walk("VEVENT")
     start = event.decoded("dtstart")
     # 18:00 Central is midnight UTC in January, whatever the site's own time zone.
-    assert start.astimezone(datetime.UTC) == datetime.datetime(
-        2027, 1, 21, 0, 0, tzinfo=datetime.UTC
-    )
+    assert start.astimezone(datetime.UTC) == datetime.datetime(2027, 1, 21, 0, 0, tzinfo=datetime.UTC)
     assert "America/Chicago" in [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")]

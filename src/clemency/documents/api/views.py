@@ -21,6 +21,7 @@ from clemency.documents.downloads import PRIVILEGED_REFUSAL, file_response, may_
 from clemency.documents.filtersets import DocumentFilterSet
 from clemency.documents.models import Document
 from clemency.documents.uploads import limit_uploads, too_large_message
+from clemency.documents.validation import ALLOWED_TYPES
 
 READ_ONLY = "Your role on this team is read-only."
 
@@ -95,7 +96,9 @@ class DocumentViewSet(viewsets.ModelViewSet):
         )
         return Response(self.get_serializer(document).data)
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(
+        responses={(200, allowed.content_type): OpenApiTypes.BINARY for allowed in ALLOWED_TYPES.values()}
+    )
     @action(detail=True, methods=["get"])
     def download(self, request: Request, pk: str | None = None) -> FileResponse:
         """The file itself; privileged files only for privileged readers, and every such read is audited."""

@@ -97,3 +97,9 @@ def test_replace_and_delete(api, cast, case, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         assert api.delete(f"/api/documents/{document.pk}/").status_code == 204
     assert not Document.objects.exists()
+
+
+def test_a_huge_case_number_in_a_filter_is_400(api, cast):
+    api.force_authenticate(cast.staff)
+    response = api.get("/api/documents/", {"case": "-1.9e+130"})
+    assert response.status_code == 400 and "case" in response.json()
