@@ -195,3 +195,15 @@ def test_the_list_filters_by_title(client, analysis, cast):
     client.force_login(cast.staff)
     assert "Marsh interview" in client.get(reverse("transcripts:list"), {"q": "marsh"}).content.decode()
     assert "Marsh interview" not in client.get(reverse("transcripts:list"), {"q": "nobody"}).content.decode()
+
+
+def test_a_stored_report_that_fails_the_check_is_not_embedded(client, analysis, cast):
+    from django.core.files.base import ContentFile
+
+    analysis.html_file.save(
+        "report.html", ContentFile(b"<html><body><script>alert(1)</script></body></html>")
+    )
+    client.force_login(cast.staff)
+    page = client.get(reverse("transcripts:analysis", args=[analysis.pk])).content.decode()
+    assert "The report cannot be shown on this page (&lt;script&gt; is not allowed)" in page
+    assert "alert(1)" not in page and inline_script_problems(page) == []
