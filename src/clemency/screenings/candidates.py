@@ -1,8 +1,9 @@
 """The ranked candidates of a finished run, read from its results Parquet with Polars, a page at a time.
 
-A results file has, per pathway P, the columns `P.outcome`, `P.eligible_from`, `P.failed` and
-`P.unknown` (criteria as bit masks, see `clemency.screening.plan`), and per person `person_id`,
-`rank`, `best_outcome`, `earliest_deadline`, `next_execution_date` and `days_in_custody`.
+A results file has, per pathway P, `P.outcome`, `P.eligible_from` (when P has such a date) and a
+compact record of the failed and unknown criteria (its layout is the library's: see
+`clemency.screening.plan`; only `describe_row` decodes it here), and per person `person_id`, `rank`,
+`best_outcome`, `earliest_deadline`, `next_execution_date` and `days_in_custody`.
 A candidate's explanation is regenerated with the scalar evaluator from the facts the library keeps
 (`facts_for_person`) and compared with the row: they must say the same.
 """
@@ -172,9 +173,11 @@ class CandidateExplanation:
 
 
 def explain_candidate(path: Path, row: dict[str, Any]) -> CandidateExplanation:
-    """Regenerate the row's explanation with the scalar evaluator, and check it says what the row says."""
-    from clemency.screening.plan import decode_mask
-    from clemency.screening.results import facts_for_person
+    """Regenerate the row's explanation with the scalar evaluator, and check it says what the row says.
+
+    The row is decoded by the library itself (`describe_row`), so its compact format is its own.
+    """
+    from clemency.screening.results import describe_row, facts_for_person, read_metadata
 
     person_id = str(row["person_id"])
     try:
@@ -183,16 +186,14 @@ def explain_candidate(path: Path, row: dict[str, Any]) -> CandidateExplanation:
         raise ExplanationUnavailable(str(error.args[0]) if error.args else str(error)) from None
     facts = dict(facts)
     checks = []
-    for pathway_id in result_pathways(path):
-        pathway = get_pathway(pathway_id)
-        result = evaluate(pathway, facts, as_of)
-        criterion_ids = [criterion.id for criterion in pathway.criteria]
+    for said in describe_row(row, read_metadata(path)):
+        result = evaluate(get_pathway(said["pathway"]), facts, as_of)
         check = PathwayCheck(
             result=result,
-            row_outcome=_text(row.get(f"{pathway_id}.outcome")),
-            row_eligible_from=row.get(f"{pathway_id}.eligible_from"),
-            row_failed=decode_mask(row.get(f"{pathway_id}.failed"), criterion_ids),
-            row_unknown=decode_mask(row.get(f"{pathway_id}.unknown"), criterion_ids),
+            row_outcome=_text(said["outcome"]),
+            row_eligible_from=said["eligible_from"],
+            row_failed=list(said["failed"]),
+            row_unknown=list(said["unknown"]),
         )
         check.mismatches = _mismatches(check)
         checks.append(check)
