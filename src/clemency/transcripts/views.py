@@ -111,6 +111,9 @@ def _transcript_create(request: HttpRequest, case_pk: int) -> HttpResponse:
                 request,
                 f"“{analysis.transcript}” attached; the analysis is {analysis.get_status_display().lower()}.",
             )
+            if not services.may_read_report(user, analysis.transcript):
+                # A student who marked it privileged cannot read its report without a grant.
+                return redirect("transcripts:detail", pk=analysis.transcript.pk)
             return redirect("transcripts:analysis", pk=analysis.pk)
     status = 400 if form.errors else 200
     return render(request, "transcripts/attach.html", {"form": form, "case": case}, status=status)
@@ -294,6 +297,8 @@ def analysis_speakers(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Speaker map saved; the analysis runs again with it.")
             return redirect("transcripts:analysis", pk=new.pk)
     report, problem = _report_fragment(analysis)
+    if report is not None and analysis.transcript.privileged:
+        services.record_report_read(analysis, actor=request.user, what="page")
     return render(
         request,
         "transcripts/analysis.html",

@@ -106,3 +106,18 @@ def test_a_transcript_that_is_not_privileged_is_read_by_the_whole_team(client, c
     )
     assert client.post(reverse("transcripts:analysis-add-document", args=[analysis.pk])).status_code == 403
     assert client.get(reverse("transcripts:create", args=[case.pk])).status_code == 403
+
+
+def test_a_student_who_attaches_a_privileged_transcript_is_sent_to_its_page_not_a_refusal(client, case, cast):
+    client.force_login(cast.student)
+    response = client.post(
+        reverse("transcripts:create", args=[case.pk]),
+        {
+            "transcript_file": upload("interview.txt", TRANSCRIPT),
+            "facts_file": upload("facts.yaml", FACTS),
+            "privileged": "on",
+        },
+    )
+    transcript = Transcript.objects.get()
+    assert response["Location"] == reverse("transcripts:detail", args=[transcript.pk])
+    assert client.get(response["Location"]).status_code == 200

@@ -148,6 +148,8 @@ def test_a_bad_speaker_map_is_refused_with_the_reason(client, analysis, cast):
     assert response.status_code == 400
     assert "speakers[0].role: must be one of" in response.content.decode()
     assert TranscriptAnalysis.objects.count() == 1
+    # The page shown again holds the privileged report: that read is on the record too.
+    assert AuditEvent.objects.filter(action="transcript.report_read", actor=cast.staff).count() == 1
 
 
 def test_add_the_report_to_the_case_documents(client, analysis, cast):
