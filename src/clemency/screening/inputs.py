@@ -126,13 +126,20 @@ _MAX_DATE = dt.date(9999, 12, 31)
 
 
 def _blank(raw: pl.Expr) -> pl.Expr:
-    return raw.is_null() | (raw.str.strip_chars() == "")
+    """An empty cell: unknown. (A cell of spaces is not empty; it is reported as a bad value.)"""
+    return raw.is_null() | (raw.str.len_bytes() == 0)
+
+
+def _value(name: str) -> pl.Expr:
+    """The parsed value of a column, computed in a first pass so the checks do not parse again."""
+    return pl.col(f"__value:{name}")
 
 
 def _parse(name: str, dtype: pl.DataType, delimiter: str) -> tuple[pl.Expr, pl.Expr]:
-    """(parsed value, reason or null) for one column; a reason means the cell is bad."""
+    """(parsed value, reason or null) for one column; a reason means the cell is bad. The reason
+    reads the parsed value through `_value(name)`."""
     spec = FACTS[name]
-    raw = pl.col(name)
+    raw, parsed_value = pl.col(name), _value(name)
     text = dtype == pl.String
     if spec.type == "date":
         if not text:
@@ -142,33 +149,34 @@ def _parse(name: str, dtype: pl.DataType, delimiter: str) -> tuple[pl.Expr, pl.E
         parsed = raw.str.to_date("%Y-%m-%d", strict=False)
         reason: pl.Expr = (pl.when(_blank(raw)).then(None)
                .when(~shaped).then(pl.lit("not a date in the form YYYY-MM-DD"))
-               .when(parsed.is_null()).then(pl.lit("not a real calendar date")))
+               .when(parsed_value.is_null()).then(pl.lit("not a real calendar date")))
         return pl.when(shaped).then(parsed), reason
     why: pl.Expr
     if spec.type == "int":
         value: pl.Expr
         if text:
             value = pl.when(raw.str.contains(r"^[+-]?\d{1,18}$")).then(raw.cast(pl.Int64, strict=False))
-            why = pl.when(_blank(raw)).then(None).when(value.is_null()).then(pl.lit("not a whole number"))
+            why = pl.when(_blank(raw)).then(None).when(parsed_value.is_null()).then(
+                pl.lit("not a whole number"))
         else:
             value = raw.cast(pl.Int64, strict=False)
-            why = pl.when(raw.is_not_null() & value.is_null()).then(pl.lit("too large a number"))
+            why = pl.when(raw.is_not_null() & parsed_value.is_null()).then(pl.lit("too large a number"))
         if spec.minimum is not None:
-            why = why.when(value < spec.minimum).then(pl.lit(f"must be at least {spec.minimum}"))
+            why = why.when(parsed_value < spec.minimum).then(pl.lit(f"must be at least {spec.minimum}"))
         return value, why
     if spec.type == "bool":
         if not text:
             return raw, pl.lit(None, dtype=pl.String)
         lowered = raw.str.to_lowercase()
         flag: pl.Expr = pl.when(lowered == "true").then(True).when(lowered == "false").then(False)
-        return flag, pl.when(_blank(raw)).then(None).when(flag.is_null()).then(
+        return flag, pl.when(_blank(raw)).then(None).when(parsed_value.is_null()).then(
             pl.lit("expected true or false"))
     if spec.type == "enum":
         values = list(spec.values or ())
         as_text = raw.cast(pl.String)
         category = as_text.cast(pl.Enum(values), strict=False)
         blank = _blank(as_text)
-        return pl.when(~blank).then(category), pl.when(blank).then(None).when(category.is_null()).then(
+        return category, pl.when(blank).then(None).when(parsed_value.is_null()).then(
             pl.lit(f"not one of: {', '.join(values)}"))
     if text:
         stripped = raw.str.strip_chars()
@@ -223,8 +231,9 @@ def validate_batch(batch: pl.DataFrame, first_row: int, delimiter: str = DEFAULT
         raise InputError(f"row {row}: {PERSON_ID} is empty; every row needs one")
     present = [name for name in FACTS if name in batch.columns]
     parsed = {name: _parse(name, batch.schema[name], delimiter) for name in present}
-    checked = batch.select(
-        *(value.alias(name) for name, (value, _) in parsed.items()),
+    values = [value.alias(f"__value:{name}") for name, (value, _) in parsed.items()]
+    checked = batch.with_columns(values).select(
+        *(_value(name).alias(name) for name in parsed),
         *(why.alias(f"__why:{name}") for name, (_, why) in parsed.items()),
     )
     reasons: dict[str, pl.Series] = {}

@@ -28,7 +28,7 @@ class MissingFacts:
             since = p.pathway.eligible_from
             dated = set(since.fact_names()) if since is not None else set()
             review = pl.col(column(p.id, "outcome")).to_physical() == OUTCOME_CODE["NEEDS_REVIEW"]
-            unknown = pl.col(column(p.id, "unknown")).cast(pl.UInt64)
+            unknown = pl.col(column(p.id, "criteria")).cast(pl.UInt64) // (1 << p.mask_bits)
             for fact in sorted(set(masks) | dated):
                 reason = (unknown & pl.lit(masks.get(fact, 0), dtype=pl.UInt64)) != 0
                 if fact in dated:

@@ -3,12 +3,13 @@
 For every pathway P the result has:
 - `P.outcome`        ELIGIBLE, NOT_YET, NEEDS_REVIEW or INELIGIBLE (rule: `clemency.law.tree`);
 - `P.eligible_from`  the date, for ELIGIBLE and NOT_YET (only for pathways that declare one);
-- `P.failed`         bit i set when criterion i (in the pathway's declared order) is false;
-- `P.unknown`        bit i set when criterion i is unknown.
-The bit masks are the compact record of which criteria failed or were unknown; `decode_mask`
-turns one back into criterion ids. Then, per person: `next_execution_date`, `earliest_deadline`
-and `earliest_deadline_id` (over pathways not INELIGIBLE, on or after as_of), `best_outcome` (over
-relief pathways, classifications excluded), `days_in_custody` and `rank`.
+- `P.criteria`       the compact record of which criteria failed or were unknown: with w the
+                     pathway's `mask_bits` (8, 16 or 32), bit i is set when criterion i (in the
+                     pathway's declared order) is false and bit w + i when it is unknown;
+                     `decode_record` turns it back into criterion ids.
+Then, per person: `next_execution_date`, `earliest_deadline` and `earliest_deadline_id` (over
+pathways not INELIGIBLE, on or after as_of), `best_outcome` (over relief pathways,
+classifications excluded), `days_in_custody` and `rank`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from clemency.law import Kind, Pathway, all_pathways, get_pathway
 # The order is the ranking order: ELIGIBLE before NOT_YET before NEEDS_REVIEW.
 OUTCOMES = ("ELIGIBLE", "NOT_YET", "NEEDS_REVIEW", "INELIGIBLE")
 OUTCOME_CODE = {name: code for code, name in enumerate(OUTCOMES)}
-MAX_CRITERIA = 63  # the masks are at most 64-bit unsigned integers
+MAX_CRITERIA = 31  # two 31-bit masks fit a signed 64-bit integer (Spark has no unsigned type)
 
 RANK_COLUMNS = ("next_execution_date", "earliest_deadline", "earliest_deadline_id", "best_outcome",
                 "days_in_custody", "rank")
@@ -48,7 +49,7 @@ class PathwayPlan:
     @property
     def mask_bits(self) -> int:
         count = len(self.pathway.criteria)
-        return next(bits for bits in (8, 16, 32, 64) if count <= bits)
+        return next(bits for bits in (8, 16, 32) if count <= bits)
 
     @property
     def is_relief(self) -> bool:
@@ -71,7 +72,8 @@ class ScreenPlan:
         return {
             "as_of": self.as_of.isoformat(),
             "pathways": [
-                {"id": plan.id, "criteria": list(plan.criterion_ids), "deadlines": plan.deadline_ids()}
+                {"id": plan.id, "criteria": list(plan.criterion_ids), "mask_bits": plan.mask_bits,
+                 "deadlines": plan.deadline_ids()}
                 for plan in self.pathways
             ],
         }
@@ -91,6 +93,14 @@ def make_plan(as_of: dt.date, pathway_ids: Sequence[str] | None = None) -> Scree
         if len(pathway.criteria) > MAX_CRITERIA:
             raise ValueError(f"{pathway.id} has more than {MAX_CRITERIA} criteria; widen the masks")
     return ScreenPlan(as_of=as_of, pathways=tuple(PathwayPlan(p) for p in pathways))
+
+
+def decode_record(record: int | None, criterion_ids: Sequence[str],
+                  mask_bits: int) -> tuple[list[str], list[str]]:
+    """(failed criterion ids, unknown criterion ids) from a pathway's `criteria` record."""
+    record = record or 0
+    return (decode_mask(record & ((1 << mask_bits) - 1), criterion_ids),
+            decode_mask(record >> mask_bits, criterion_ids))
 
 
 def decode_mask(mask: int | None, criterion_ids: Sequence[str]) -> list[str]:

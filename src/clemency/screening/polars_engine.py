@@ -19,7 +19,7 @@ from clemency.screening.polars_compiler import PolarsCompiler, literal
 from clemency.screening.schema import PERSON_ID
 
 OUTCOME_DTYPE = pl.Enum(list(OUTCOMES))
-_MASK_DTYPES = {8: pl.UInt8, 16: pl.UInt16, 32: pl.UInt32, 64: pl.UInt64}
+_RECORD_DTYPES = {8: pl.UInt16, 16: pl.UInt32, 32: pl.UInt64}
 
 
 def _criterion(plan: PathwayPlan, index: int) -> str:
@@ -57,31 +57,38 @@ def stage_nodes(screen: ScreenPlan) -> tuple[PolarsCompiler, list[pl.Expr]]:
     return compiler, exprs
 
 
+def stage_records(screen: ScreenPlan) -> list[pl.Expr]:
+    """Per pathway the compact record of its criteria: bit i when criterion i is false, bit
+    (width + i) when it is unknown (see `clemency.screening.plan`)."""
+    exprs: list[pl.Expr] = []
+    for plan in screen.pathways:
+        dtype = _RECORD_DTYPES[plan.mask_bits]
+        zero = pl.lit(0, dtype=dtype)
+        terms = []
+        for i in range(len(plan.criterion_ids)):
+            value = pl.col(_criterion(plan, i))
+            terms.append(pl.when(value.is_null()).then(pl.lit(1 << (plan.mask_bits + i), dtype=dtype))
+                         .when(value).then(zero).otherwise(pl.lit(1 << i, dtype=dtype)))
+        record = functools.reduce(operator.or_, terms, zero)
+        exprs.append(record.alias(column(plan.id, "criteria")))
+    return exprs
+
+
 def stage_outcomes(screen: ScreenPlan) -> list[pl.Expr]:
-    """Masks, outcome codes and reported eligible-from dates, from the staged criteria."""
+    """Each pathway's outcome code, by the rule of `clemency.law.tree.outcome_from`."""
     as_of = literal(screen.as_of)
     exprs: list[pl.Expr] = []
     for plan in screen.pathways:
-        dtype = _MASK_DTYPES[plan.mask_bits]
-        criteria = [pl.col(_criterion(plan, i)) for i in range(len(plan.criterion_ids))]
-        zero = pl.lit(0, dtype=dtype)
-        failed = functools.reduce(operator.or_, (
-            pl.when(c.not_().fill_null(False)).then(pl.lit(1 << i, dtype=dtype)).otherwise(zero)
-            for i, c in enumerate(criteria)), zero)
-        unknown = functools.reduce(operator.or_, (
-            pl.when(c.is_null()).then(pl.lit(1 << i, dtype=dtype)).otherwise(zero)
-            for i, c in enumerate(criteria)), zero)
-        code = pl.when(failed != 0).then(OUTCOME_CODE["INELIGIBLE"]).when(unknown != 0).then(
+        dtype = _RECORD_DTYPES[plan.mask_bits]
+        record = pl.col(column(plan.id, "criteria"))
+        failed = record & pl.lit((1 << plan.mask_bits) - 1, dtype=dtype)
+        code = pl.when(failed != 0).then(OUTCOME_CODE["INELIGIBLE"]).when(record != 0).then(
             OUTCOME_CODE["NEEDS_REVIEW"])
         if plan.pathway.eligible_from is not None:
             date = pl.col(_eligible_from(plan))
             code = code.when(date.is_null()).then(OUTCOME_CODE["NEEDS_REVIEW"]).when(date > as_of).then(
                 OUTCOME_CODE["NOT_YET"])
-        exprs += [
-            failed.alias(column(plan.id, "failed")),
-            unknown.alias(column(plan.id, "unknown")),
-            code.otherwise(OUTCOME_CODE["ELIGIBLE"]).cast(pl.UInt8).alias(_outcome_code(plan)),
-        ]
+        exprs.append(code.otherwise(OUTCOME_CODE["ELIGIBLE"]).cast(pl.UInt8).alias(_outcome_code(plan)))
     return exprs
 
 
@@ -125,7 +132,7 @@ def stage_results(screen: ScreenPlan) -> list[pl.Expr]:
         if plan.pathway.eligible_from is not None:
             shown = pl.when(code <= OUTCOME_CODE["NOT_YET"]).then(pl.col(_eligible_from(plan)))
             exprs.append(shown.alias(column(plan.id, "eligible_from")))
-        exprs += [pl.col(column(plan.id, "failed")), pl.col(column(plan.id, "unknown"))]
+        exprs.append(pl.col(column(plan.id, "criteria")))
     return exprs + _person_keys(screen)
 
 
@@ -155,6 +162,7 @@ def screen_lazy(facts: pl.LazyFrame, screen: ScreenPlan) -> pl.LazyFrame:
     compiler, nodes = stage_nodes(screen)
     return (
         compiler.apply(facts, nodes)
+        .with_columns(stage_records(screen))
         .with_columns(stage_outcomes(screen))
         .with_columns(stage_deadlines(screen))
         .with_columns(stage_earliest(screen))

@@ -19,7 +19,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from clemency.screening.inputs import open_population, validate_batch
-from clemency.screening.plan import decode_mask
+from clemency.screening.plan import decode_record
 from clemency.screening.schema import PERSON_ID, row_to_facts
 
 METADATA_KEY = "clemency.screening"
@@ -106,11 +106,12 @@ def describe_row(row: dict[str, Any], meta: ResultsMetadata) -> list[dict[str, A
     out = []
     for pathway in meta.pathways:
         pid, criteria = pathway["id"], pathway["criteria"]
+        failed, unknown = decode_record(row[f"{pid}.criteria"], criteria, pathway["mask_bits"])
         out.append({
             "pathway": pid,
             "outcome": row[f"{pid}.outcome"],
             "eligible_from": row.get(f"{pid}.eligible_from"),
-            "failed": decode_mask(row[f"{pid}.failed"], criteria),
-            "unknown": decode_mask(row[f"{pid}.unknown"], criteria),
+            "failed": failed,
+            "unknown": unknown,
         })
     return out

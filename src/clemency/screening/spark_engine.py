@@ -1,6 +1,6 @@
 """Screen a Spark DataFrame of validated facts: the same columns as the Polars engine.
 
-Outcomes are strings, masks are 64-bit integers, dates are dates; `rank` comes from a window over
+Outcomes are strings, criteria records are 64-bit integers, dates are dates; `rank` comes from a window over
 the whole frame (one ordering, as on one machine). Input order is kept with
 `monotonically_increasing_id`, which increases with the input's partition order.
 """
@@ -72,23 +72,23 @@ def screen_spark(facts: DataFrame, screen: ScreenPlan) -> DataFrame:
             staged[f"__d{p}_{k}"] = compiler.compile(deadline.node).cast("date")
     frame = facts.withColumns(staged)
 
-    masks: dict[str, Column] = {}
+    records: dict[str, Column] = {}
     for p, plan in enumerate(screen.pathways):
-        criteria = [F.col(f"__c{p}_{i}") for i in range(len(plan.criterion_ids))]
-        failed: Column = F.lit(0).cast("bigint")
-        unknown: Column = F.lit(0).cast("bigint")
-        for i, value in enumerate(criteria):
-            failed = failed + F.when(value.isNotNull() & ~value, F.lit(1 << i).cast("bigint")).otherwise(0)
-            unknown = unknown + F.when(value.isNull(), F.lit(1 << i).cast("bigint")).otherwise(0)
-        masks[column(plan.id, "failed")] = failed
-        masks[column(plan.id, "unknown")] = unknown
-    frame = frame.withColumns(masks)
+        record: Column = F.lit(0).cast("bigint")
+        for i in range(len(plan.criterion_ids)):
+            value = F.col(f"__c{p}_{i}")
+            bit = F.when(value.isNull(), F.lit(1 << (plan.mask_bits + i)).cast("bigint")).when(
+                value, F.lit(0).cast("bigint")).otherwise(F.lit(1 << i).cast("bigint"))
+            record = record + bit  # distinct bits, so the sum is the bitwise or
+        records[column(plan.id, "criteria")] = record
+    frame = frame.withColumns(records)
 
     codes: dict[str, Column] = {}
     for p, plan in enumerate(screen.pathways):
-        failed, unknown = quoted(column(plan.id, "failed")), quoted(column(plan.id, "unknown"))
+        record = quoted(column(plan.id, "criteria"))
+        failed = F.pmod(record, F.lit(1 << plan.mask_bits).cast("bigint"))
         code = F.when(failed != 0, F.lit(OUTCOME_CODE["INELIGIBLE"])).when(
-            unknown != 0, F.lit(OUTCOME_CODE["NEEDS_REVIEW"]))
+            record != 0, F.lit(OUTCOME_CODE["NEEDS_REVIEW"]))
         if plan.pathway.eligible_from is not None:
             date = F.col(f"__from{p}")
             code = code.when(date.isNull(), F.lit(OUTCOME_CODE["NEEDS_REVIEW"])).when(
@@ -108,8 +108,7 @@ def _results(frame: DataFrame, screen: ScreenPlan) -> DataFrame:
         if plan.pathway.eligible_from is not None:
             shown = F.when(code <= OUTCOME_CODE["NOT_YET"], F.col(f"__from{p}"))
             out.append(shown.alias(column(plan.id, "eligible_from")))
-        out += [quoted(column(plan.id, "failed")).alias(column(plan.id, "failed")),
-                quoted(column(plan.id, "unknown")).alias(column(plan.id, "unknown"))]
+        out.append(quoted(column(plan.id, "criteria")).alias(column(plan.id, "criteria")))
         for k, deadline_id in enumerate(plan.deadline_ids()):
             date = F.col(f"__d{p}_{k}")
             live = (code != OUTCOME_CODE["INELIGIBLE"]) & (date >= as_of)
