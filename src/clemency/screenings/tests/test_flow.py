@@ -159,11 +159,12 @@ def test_the_api_lists_runs_candidates_and_explanations(client, cast, run):
     ([ROWS[0], ROWS[0]], "person_id must be unique"),
     ([ROWS[0], "," + ROWS[1].split(",", 1)[1]], "person_id is empty"),
 ])
-def test_a_file_the_library_refuses_while_screening_fails_the_run_with_its_message(client, cast, rows, message):
+def test_a_file_the_library_refuses_while_screening_fails_the_run_with_its_message(
+    client, cast, rows, message
+):
     client.force_login(cast.attorney)
-    client.post("/screenings/new/", {
-        "team": cast.team.pk, "as_of": "2026-06-01", "file": SimpleUploadedFile("p.csv", population_csv(rows)),
-    })
+    upload = SimpleUploadedFile("p.csv", population_csv(rows))
+    client.post("/screenings/new/", {"team": cast.team.pk, "as_of": "2026-06-01", "file": upload})
     run = ScreeningRun.objects.get()
     assert run.status == RunStatus.FAILED and message in run.error_message
     assert "/tmp" not in run.error_message and "population" not in run.error_message.split(":")[0]
