@@ -123,3 +123,36 @@ def test_a_large_csv_is_checked_by_its_header_only_and_left_rewound(attorney, ca
     broken = population_csv(rows).replace(b"person_id", b"persons_id", 1)
     with pytest.raises(Exception, match="person_id"):
         engine.inspect_population(SimpleUploadedFile("big.csv", broken), max_bytes=10 * len(content))
+
+
+def _parquet(frame) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer)
+    return buffer.getvalue()
+
+
+def test_a_parquet_population_is_accepted(attorney, cast):
+    import polars as pl
+
+    good = pl.DataFrame({"person_id": ["A-1", "A-2"], "sentence_type": ["life", None]})
+    response = post(attorney, cast, _parquet(good), name="population.parquet")
+    run = ScreeningRun.objects.get()
+    assert response.status_code == 302 and run.input_format == "parquet" and run.status == "done"
+    assert run.rows_total == 2
+
+
+def test_a_wrongly_typed_parquet_column_is_named(attorney, cast):
+    import polars as pl
+
+    wrong = pl.DataFrame({"person_id": ["A-1"], "birth_date": [1.5]})
+    message = refused(post(attorney, cast, _parquet(wrong), name="population.parquet"), "file")
+    assert "birth_date" in message
+
+
+def test_parquet_content_under_a_csv_name_is_refused(attorney, cast):
+    import polars as pl
+
+    content = _parquet(pl.DataFrame({"person_id": ["A-1"]}))
+    assert "does not end in .parquet" in refused(post(attorney, cast, content, name="population.csv"), "file")
