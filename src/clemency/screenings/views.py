@@ -37,9 +37,14 @@ def get_run(request: HttpRequest, pk: int, *, write: bool = False) -> ScreeningR
 
 
 def add_service_errors(form: Any, error: ValidationError) -> None:
+    """A service's refusal next to its field, or above the form naming the field the form lacks."""
     if hasattr(error, "error_dict"):
         for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
+            if name in form.fields:
+                form.add_error(name, errors)
+            else:
+                for message in ValidationError(errors).messages:
+                    form.add_error(None, message if name == "__all__" else f"{name}: {message}")
     else:
         form.add_error(None, error)
 

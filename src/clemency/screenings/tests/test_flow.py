@@ -170,3 +170,20 @@ def test_a_file_the_library_refuses_while_screening_fails_the_run_with_its_messa
     assert "/tmp" not in run.error_message and "population" not in run.error_message.split(":")[0]
     assert message in client.get(f"/screenings/{run.pk}/").content.decode()
     assert client.get(f"/screenings/{run.pk}/candidates/").status_code == 404
+
+
+def test_a_record_the_case_services_refuse_creates_nothing_and_names_the_field(client, cast):
+    from clemency.cases.models import Case
+    from clemency.people.models import Person
+
+    future = ROWS[3].replace("2009-08-03", "2099-08-03").replace("2009-10-05", "2099-10-05")
+    client.force_login(cast.attorney)
+    upload = SimpleUploadedFile("p.csv", population_csv([future]))
+    client.post("/screenings/new/", {"team": cast.team.pk, "as_of": "2026-06-01", "file": upload})
+    run = ScreeningRun.objects.get()
+    name = {"given_name": "N", "family_name": "F"}
+    response = client.post(f"/screenings/{run.pk}/candidates/1/case/", name)
+    assert response.status_code == 400
+    errors = response.context["form"].non_field_errors()
+    assert any(e.startswith("conviction_date: ") and "in the future" in e for e in errors), errors
+    assert not Person.objects.exists() and not Case.objects.exists() and not CandidateCase.objects.exists()
