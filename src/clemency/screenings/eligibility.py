@@ -97,6 +97,7 @@ class CaseEligibility:
     jurisdiction: str | None
     results: list[Result] = field(default_factory=list)
     unknown_requested: list[str] = field(default_factory=list)  # messages for ids not in the rulebook
+    requested: list[str] = field(default_factory=list)  # known ids asked for beyond the jurisdiction's
     fact_error: str = ""
 
     @property
@@ -117,6 +118,7 @@ def evaluate_facts(
     for pathway_id in _unique(pathway_ids):
         if known_pathway(pathway_id):
             pathways.setdefault(pathway_id, get_pathway(pathway_id))
+            eligibility.requested.append(pathway_id)
         else:
             eligibility.unknown_requested.append(unknown_pathway_message(pathway_id))
     try:

@@ -113,6 +113,9 @@ def test_a_pathway_the_user_asks_for_is_added_and_an_unknown_one_is_named(
     assert details_for(html, "us-ca.youth_offender_parole")
     assert details_for(html, "us-tn.clemency")
     assert "&#x27;us.nonsense&#x27; is not a pathway in the rulebook" in html
+    # Asking for one more keeps the ones already asked for.
+    assert '<input type="hidden" name="pathway" value="us-ca.youth_offender_parole">' in html
+    assert 'value="us.nonsense"' not in html
 
 
 def test_the_panel_is_collapsible_without_javascript_and_the_page_is_hidden_from_outsiders(
