@@ -6,6 +6,7 @@ app_name = "screenings"
 urlpatterns = [
     path("", views.run_list, name="list"),
     path("new/", views.run_create, name="create"),
+    path("sample-population.csv", views.sample_population, name="sample"),
     path("<int:pk>/", views.run_detail, name="detail"),
     path("<int:pk>/status/", views.run_status, name="status"),
     path("<int:pk>/report/", views.run_report, name="report"),

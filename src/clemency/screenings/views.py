@@ -113,6 +113,26 @@ def run_status(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+SAMPLE_PEOPLE = 1000
+
+
+@login_required
+def sample_population(request: HttpRequest) -> HttpResponse:
+    """A synthetic population of fictional people (CSV) to try the screen with: never real people."""
+    import tempfile
+    from pathlib import Path
+
+    from clemency.screening.synth import write_population
+
+    with tempfile.TemporaryDirectory(prefix="clemency-sample-") as folder:
+        path = write_population(Path(folder) / "sample.csv", SAMPLE_PEOPLE, seed=2026,
+                                reference=timezone.localdate())
+        content = path.read_bytes()
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="sample-population-fictional.csv"'
+    return response
+
+
 @login_required
 def run_report(request: HttpRequest, pk: int) -> HttpResponseBase:
     run = get_run(request, pk)

@@ -156,3 +156,13 @@ def test_parquet_content_under_a_csv_name_is_refused(attorney, cast):
 
     content = _parquet(pl.DataFrame({"person_id": ["A-1"]}))
     assert "does not end in .parquet" in refused(post(attorney, cast, content, name="population.csv"), "file")
+
+
+def test_a_sample_population_of_fictional_people_can_be_downloaded_and_screened(attorney, cast):
+    response = attorney.get("/screenings/sample-population.csv")
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    content = response.content
+    assert content.startswith(b"person_id,") and content.count(b"\n") == 1001
+    upload = post(attorney, cast, content, name="sample.csv")
+    run = ScreeningRun.objects.get()
+    assert upload.status_code == 302 and run.status == "done" and run.rows_total == 1000
