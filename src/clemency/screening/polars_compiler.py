@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -146,20 +147,25 @@ class PolarsCompiler:
 
     def apply(self, frame: Frame, named: list[pl.Expr]) -> Frame:
         """Add the named expressions to a frame, computing the bound temporaries first."""
+        if isinstance(frame, pl.DataFrame):
+            # Always through the lazy engine: Polars 2.1's eager path mis-sizes some expressions
+            # over all-null columns (a comparison with a cast `when` comes out one row long).
+            return self.apply(frame.lazy(), named).collect()
         stages: dict[int, list[pl.Expr]] = {}
         for name, expr, stage in self._temps:
             stages.setdefault(stage, []).append(expr.alias(name))
         for stage in sorted(stages):
             frame = frame.with_columns(stages[stage])
-        frame = frame.with_columns(named)
+        # An expression that reads no column is one value; `first()` makes Polars broadcast it.
+        frame = frame.with_columns(expr if expr.meta.root_names() else expr.first() for expr in named)
         return frame.drop([name for name, _, _ in self._temps]) if self._temps else frame
 
     # ---- bindings ---------------------------------------------------------------------------
 
     def _bind(self, expr: pl.Expr) -> pl.Expr:
         """A column holding `expr`, computed in a stage after every temporary it reads."""
-        if expr.meta.is_column() or expr.meta.is_literal():
-            return expr
+        if expr.meta.is_column() or expr.meta.is_literal() or not expr.meta.root_names():
+            return expr  # a column already, or a constant: nothing to share
         needs = [self._stage[name] for name in expr.meta.root_names() if name in self._stage]
         stage = max(needs) + 1 if needs else 0
         name = f"{_TEMP}{len(self._temps)}"
@@ -248,12 +254,14 @@ class PolarsCompiler:
             return pl.lit(None, dtype=pl.Boolean)
         if not options:
             hit = pl.lit(False)
+        elif node.match == "section":
+            # equal to an option, or an option followed by "(": one anchored regex per element
+            alternatives = "|".join(re.escape(option).replace("\\ ", " ") for option in options)
+            hit = items.list.eval(pl.element().str.contains(f"^(?:{alternatives})(?:\\(|$)")).list.any()
+        elif len(options) == 1:
+            hit = items.list.contains(options[0])
         else:
-            match = pl.element().is_in(list(options))
-            if node.match == "section":
-                for option in options:
-                    match = match | pl.element().str.starts_with(option + "(")
-            hit = items.list.eval(match).list.any()
+            hit = items.list.eval(pl.element().is_in(list(options))).list.any()
         return pl.when(items.is_null()).then(pl.lit(None, dtype=pl.Boolean)).otherwise(hit)
 
     def _list_only(self, node: t.ListOnly) -> pl.Expr:
