@@ -52,12 +52,16 @@ class Clinician(HttpUser):
             if case_id % len(SEED["usernames"]) == self.index
         ][:2000]
 
+    def _page(self) -> int:
+        # Most browsing is of the first pages; now and then someone pages deep into the list.
+        return min(LAST_PAGE, 1 + int(self.rng.expovariate(1 / 5)))
+
     def _case_id(self) -> int:
         return self.rng.randint(SEED["case_id_min"], SEED["case_id_max"])
 
     @task(4)
     def case_list(self) -> None:
-        self.client.get(f"/cases/?page={self.rng.randint(1, LAST_PAGE)}", name="/cases/ (page)")
+        self.client.get(f"/cases/?page={self._page()}", name="/cases/ (page)")
 
     @task(4)
     def case_detail(self) -> None:
@@ -71,7 +75,7 @@ class Clinician(HttpUser):
 
     @task(2)
     def api_list(self) -> None:
-        self.client.get(f"/api/cases/?page={self.rng.randint(1, LAST_PAGE)}", name="/api/cases/ (page)")
+        self.client.get(f"/api/cases/?page={self._page()}", name="/api/cases/ (page)")
 
     @task(1)
     def dashboard(self) -> None:

@@ -228,6 +228,8 @@ def main() -> None:
     result = {
         "benchmark": "load: browse, search, update under concurrent users",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        # Other work on the machine during the run skews the figures: say how busy it was.
+        "load_average_1_5_15_min_at_end": [round(x, 2) for x in os.getloadavg()],
         "machine": {
             "cpus": os.cpu_count(),
             "python": platform.python_version(),

@@ -99,6 +99,12 @@ def seed(cases: int, users: int) -> dict[str, object]:
             )
         made += size
         print(f"seeded {made}/{cases} cases", file=sys.stderr)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as a production database has: bulk inserts leave the planner guessing.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     ids = list(Case.objects.filter(team=team).order_by("pk").values_list("pk", flat=True))
     family_prefixes = sorted(
         {p[:4] for p in Person.objects.filter(team=team).values_list("family_name", flat=True)[:2000]}

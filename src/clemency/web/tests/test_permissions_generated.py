@@ -236,3 +236,16 @@ def test_the_calendar_feed_shows_only_the_token_owners_teams(client, world):
     outsider_feed = feed(world.cast.outsider)
     assert outsider_feed.status_code == 200 and world.marker not in _body(outsider_feed)
     assert client.get(reverse("deadlines:feed", kwargs={"token": "not-a-real-token"})).status_code == 404
+
+
+@pytest.mark.parametrize("name", sorted(n for n, r in OBJECT_ROUTES.items() if r.shows_privileged))
+def test_every_read_of_privileged_material_is_audited(client, world, name):
+    from clemency.audit.models import AuditEvent
+
+    # A GET changes nothing, so any new row by this reader on this case is the record of the read.
+    reads = AuditEvent.objects.filter(actor=world.cast.attorney, case_id=world["case"].pk)
+    before = reads.count()
+    _as(client, world.cast.attorney)
+    response = client.get(_url(name, world))
+    assert world.privileged_marker in _body(response)
+    assert reads.count() > before, f"reading {name} left no audit row"
