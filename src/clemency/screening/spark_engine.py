@@ -7,7 +7,6 @@ the whole frame (one ordering, as on one machine). Input order is kept with
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from pyspark.sql import Column, DataFrame, SparkSession, Window
@@ -153,6 +152,3 @@ def local_session(master: str = "local[2]", app_name: str = "clemency-screen") -
         .getOrCreate()
     )
 
-
-def as_of_literal(as_of: dt.date) -> Column:
-    return literal(as_of)
