@@ -55,6 +55,8 @@ def test_candidates_are_ranked_and_filtered(client, run):
     assert html.index("P-002") < html.index("P-006")  # an execution date ranks first
     one = client.get(f"/screenings/{run.pk}/candidates/?q=p-002").content.decode()
     assert "1 candidate matches" in one and "P-001" not in one
+    second = client.get(f"/screenings/{run.pk}/candidates/?page=2").content.decode()
+    assert 'name="page"' not in second  # a new filter starts again at page 1
     death = client.get(f"/screenings/{run.pk}/candidates/?pathway=us.death_clemency&outcome=ELIGIBLE")
     text = death.content.decode()
     assert "P-002" in text and "P-001" not in text and "P-003" not in text
@@ -65,6 +67,7 @@ def test_bad_candidate_filters_are_named_not_500(client, run, query):
     response = client.get(f"/screenings/{run.pk}/candidates/?{query}")
     assert response.status_code == 200
     assert response.context["page"] is None and response.context["filter"].errors
+    assert 'role="alert"' in response.content.decode()
 
 
 def test_candidates_are_paginated_from_the_results_file(run):
