@@ -32,9 +32,9 @@ Charge (give statute to record one)
   charge_counts            a whole number, 1 or more (default 1)
 Sentence (give sentence_type to record one)
   sentence_type            term, life, life_without_parole, death, probation
-  sentence_term_days       whole days, more than 0; required for a term
+  sentence_term_days       whole days, 1 to 1,000,000; required for a term
   custody_start_date       YYYY-MM-DD
-  jail_credit_days         whole days
+  jail_credit_days         whole days, at most 36,525
   offense_level            1 to 43, federal only
   criminal_history_points  whole number, federal only
 

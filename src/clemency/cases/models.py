@@ -208,6 +208,12 @@ class SentenceType(models.TextChoices):
     PROBATION = "probation", "Probation"
 
 
+# Eligibility dates are computed from custody start, term and jail credit (release, percent served);
+# past these bounds that arithmetic leaves the calendar (year 9999). No pronounced term needs more.
+MAX_TERM_DAYS = 1_000_000  # about 2,738 years
+MAX_JAIL_CREDIT_DAYS = 36_525  # 100 years
+
+
 class Sentence(models.Model):
     conviction = models.OneToOneField(Conviction, on_delete=models.CASCADE, related_name="sentence")
     sentence_type = models.CharField(max_length=30, choices=SentenceType.choices)
@@ -246,6 +252,16 @@ class Sentence(models.Model):
         ):
             errors["sentence_term_days"] = (
                 f"A {self.get_sentence_type_display().lower()} sentence has no term in days: leave it empty."
+            )
+        if self.sentence_term_days is not None and self.sentence_term_days > MAX_TERM_DAYS:
+            errors["sentence_term_days"] = (
+                f"{self.sentence_term_days:,} days is longer than the platform can compute dates from "
+                f"({MAX_TERM_DAYS:,} days, about 2,700 years); check the number."
+            )
+        if self.jail_credit_days is not None and self.jail_credit_days > MAX_JAIL_CREDIT_DAYS:
+            errors["jail_credit_days"] = (
+                f"{self.jail_credit_days:,} days of jail credit is more than {MAX_JAIL_CREDIT_DAYS:,} days "
+                "(100 years); check the number."
             )
         try:
             conviction: Conviction | None = self.conviction
