@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from clemency.accounts.access import writable_teams
+from clemency.accounts.access import teams_of, writable_teams
 from clemency.accounts.http import AuthenticatedHttpRequest
-from clemency.audit.services import record_event
+from clemency.audit.services import record_event, record_export
 from clemency.cases import importing
 from clemency.cases.exporting import export_cases
 from clemency.cases.filtersets import CaseFilterSet
@@ -72,11 +75,20 @@ def import_page(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     filterset = CaseFilterSet(request.GET, queryset=visible_cases(request.user), request=request)
-    cases = filterset.qs.prefetch_related("convictions")
+    cases = list(filterset.qs.prefetch_related("convictions"))
     body = export_cases(cases)
-    record_event(
-        "case.export", actor=request.user, after={"query": request.GET.urlencode(), "rows": len(cases)}
+    # One event on the log of each team the export covered, with that team's own row count, so the
+    # team's admins see it (the audit pages filter by team) and no team learns another's numbers.
+    chosen = filterset.form.cleaned_data.get("team") if filterset.is_valid() else None
+    team_ids = [chosen.pk] if chosen is not None else sorted(
+        teams_of(request.user).values_list("pk", flat=True)
     )
+    rows_by_team = Counter(case.team_id for case in cases)
+    filters = dict(request.GET.items())
+    with transaction.atomic():
+        for team_id in team_ids:
+            rows = rows_by_team[team_id]
+            record_export(actor=request.user, team_ids=[team_id], what="case", filters=filters, rows=rows)
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cases.csv"'
     return response

@@ -39,3 +39,23 @@ def test_the_export_follows_the_list_filters(client, cast):
         csv.DictReader(io.StringIO(client.get(reverse("cases:export"), {"priority": 1}).content.decode()))
     )
     assert [r["case_title"] for r in rows] == ["Urgent one"]
+
+
+def test_the_export_is_on_the_audit_log_of_each_team_it_covers(client, cast):
+    from clemency.accounts.models import Membership, Role
+    from clemency.audit.models import AuditEvent
+
+    Membership.objects.create(user=cast.attorney, team=cast.other_team, role=Role.ATTORNEY)
+    factories.case(cast.team, title="Ours")
+    factories.case(cast.team, title="Ours too")
+    factories.case(cast.other_team, title="Theirs")
+    client.force_login(cast.attorney)
+    assert client.get(reverse("cases:export")).status_code == 200
+    events = AuditEvent.objects.filter(action="case.export")
+    assert {(e.team_id, e.after["rows"]) for e in events} == {(cast.team.pk, 2), (cast.other_team.pk, 1)}
+    assert all(e.actor == cast.attorney for e in events)
+
+    last = max(e.pk for e in events)
+    client.get(reverse("cases:export"), {"team": cast.other_team.pk})
+    later = AuditEvent.objects.filter(action="case.export", pk__gt=last)
+    assert [(e.team_id, e.after["rows"]) for e in later] == [(cast.other_team.pk, 1)]
