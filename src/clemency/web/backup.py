@@ -24,7 +24,8 @@ from typing import IO, Any
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -255,14 +256,18 @@ def restore_backup(archive_path: Path, *, replace: bool = False,
         log("migrating")
         call_command("migrate", interactive=False, verbosity=0)
         report = RestoreReport()
-        with transaction.atomic():
-            if held:
-                log("erasing the existing data (--replace)")
-                call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=False)
-            objects = json.loads((staging / DATABASE).read_text(encoding="utf-8"))
-            if objects:
-                log("loading the database")
-                call_command("loaddata", str(staging / DATABASE), verbosity=0)
+        try:
+            with transaction.atomic():
+                if held:
+                    log("erasing the existing data (--replace)")
+                    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=False)
+                objects = json.loads((staging / DATABASE).read_text(encoding="utf-8"))
+                if objects:
+                    log("loading the database")
+                    call_command("loaddata", str(staging / DATABASE), verbosity=0)
+        except (DatabaseError, DeserializationError, ValueError) as error:
+            raise BackupError(f"The backup's data could not be loaded, so nothing was restored: "
+                              f"{error}") from None
         for item in objects:
             report.models[item["model"]] = report.models.get(item["model"], 0) + 1
         report.objects = len(objects)
