@@ -215,3 +215,30 @@ def test_an_import_row_with_a_term_beyond_the_calendar_is_reported(lawyer):
     text = _import(lawyer, b"given_name,family_name,jurisdiction,sentence_type,sentence_term_days\n"
                            b"Ada,Testrow,us-ok,term,10950000\n").content.decode()
     assert "sentence_term_days" in text and "10950000" in text and "check the number" in text
+
+
+def api_refused(client: Client, method: str, url: str, body: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    before = rows()
+    response = getattr(client, method)(url, json.dumps(body), content_type="application/json")
+    assert response.status_code == 400, (response.status_code, response.content[:500])
+    assert rows() == before
+    return response.json()
+
+
+def test_the_api_names_the_field_for_each_bad_value(lawyer):
+    case = demo_case("Oakhurst")
+    base = {"case": case.pk, "jurisdiction": "federal", "offense_date": "2004-03-01"}
+    convictions = "/api/convictions/"
+    assert "jurisdiction" in api_refused(lawyer, "post", convictions, {**base, "jurisdiction": "us-xx"})
+    assert "offense_date" in api_refused(lawyer, "post", convictions, {**base, "offense_date": "2004-02-30"})
+    negative = {**base, "sentence": {"sentence_type": "term", "sentence_term_days": -3}}
+    assert "sentence_term_days" in api_refused(lawyer, "post", "/api/convictions/", negative)["sentence"]
+    person = {"given_name": "Ada", "family_name": "Testrow", "team": case.team_id}
+    assert "birth_date" in api_refused(lawyer, "post", "/api/people/", {**person, "birth_date": "1970-13-01"})
+    duplicate = api_refused(lawyer, "post", "/api/people/", {**person, "bop_register_number": "20417-018"})
+    assert "20417-018" in duplicate["bop_register_number"][0]
+    draft = Petition.objects.filter(status="draft").first()
+    assert draft is not None
+    assert "status" in api_refused(lawyer, "post", f"/api/petitions/{draft.pk}/move/", {"status": "granted"})
