@@ -173,6 +173,11 @@ def _parse(name: str, dtype: pl.DataType, delimiter: str) -> tuple[pl.Expr, pl.E
             pl.lit("expected true or false"))
     if spec.type == "enum":
         values = list(spec.values or ())
+        if isinstance(dtype, (pl.Enum, pl.Categorical)):
+            # Categories map straight onto the rulebook's Enum, without materialising any text.
+            category = raw.cast(pl.Enum(values), strict=False)
+            return category, pl.when(raw.is_not_null() & parsed_value.is_null()).then(
+                pl.lit(f"not one of: {', '.join(values)}"))
         as_text = raw.cast(pl.String)
         category = as_text.cast(pl.Enum(values), strict=False)
         blank = _blank(as_text)

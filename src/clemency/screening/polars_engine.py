@@ -157,17 +157,25 @@ def _person_keys(screen: ScreenPlan) -> list[pl.Expr]:
     ]
 
 
+class CompiledScreen:
+    """A plan compiled once to Polars expressions, applied to batch after batch."""
+
+    def __init__(self, screen: ScreenPlan) -> None:
+        self.compiler, self.nodes = stage_nodes(screen)
+        self.stages = [stage_records(screen), stage_outcomes(screen), stage_deadlines(screen),
+                       stage_earliest(screen)]
+        self.results = stage_results(screen)
+
+    def lazy(self, facts: pl.LazyFrame) -> pl.LazyFrame:
+        frame = self.compiler.apply(facts, self.nodes)
+        for stage in self.stages:
+            frame = frame.with_columns(stage)
+        return frame.select(self.results)
+
+
 def screen_lazy(facts: pl.LazyFrame, screen: ScreenPlan) -> pl.LazyFrame:
     """The result columns (all but `rank`) for a lazy frame of validated facts."""
-    compiler, nodes = stage_nodes(screen)
-    return (
-        compiler.apply(facts, nodes)
-        .with_columns(stage_records(screen))
-        .with_columns(stage_outcomes(screen))
-        .with_columns(stage_deadlines(screen))
-        .with_columns(stage_earliest(screen))
-        .select(stage_results(screen))
-    )
+    return CompiledScreen(screen).lazy(facts)
 
 
 RANK_KEYS = ("next_execution_date", "earliest_deadline", "best_outcome", "days_in_custody")

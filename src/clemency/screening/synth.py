@@ -287,8 +287,18 @@ def generate_chunk(n: int, rng: np.random.Generator, first_id: int, reference: d
             pl.Series(np.ones(n, dtype=bool)), None),  # type: ignore[arg-type]
     })
     frame = _other_facts(frame, rng, profile, [p for p, _ in FEDERAL_PROFILES + STATE_PROFILES])
-    frame = _plant_edge_cases(frame, rng, reference)
-    return _sprinkle_nulls(frame, rng)
+    frame = _sprinkle_nulls(_plant_edge_cases(frame, rng, reference), rng)
+    return _categorical(frame)
+
+
+def _categorical(frame: pl.DataFrame) -> pl.DataFrame:
+    """Category facts as Enums: Parquet keeps them dictionary-encoded, as a well-made file would."""
+    from clemency.law import FACTS
+
+    return frame.with_columns(
+        pl.col(name).cast(pl.Enum(list(spec.values or ()))) for name, spec in FACTS.items()
+        if spec.type == "enum" and name in frame.columns
+    )
 
 
 SUBSTANCES = ("marijuana", "cocaine", "crack_cocaine", "heroin", "methamphetamine", "fentanyl", "other")

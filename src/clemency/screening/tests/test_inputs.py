@@ -124,3 +124,11 @@ def test_csv_lists_use_the_delimiter_and_an_empty_cell_is_unknown(tmp_path):
     assert facts["statutes"].to_list() == [["21 U.S.C. 844", "21 U.S.C. 846"], None]
     assert facts["offense_categories"].to_list() == [["drug"], None]
     assert report.height == 0
+
+
+def test_category_columns_map_onto_the_rulebook_values_and_unknown_categories_are_reported():
+    raw = pl.DataFrame({"person_id": ["a", "b", "c"],
+                        "court_system": pl.Series(["federal", "county", None], dtype=pl.Categorical)})
+    facts, report = validate_batch(raw, 1)
+    assert facts["court_system"].to_list() == ["federal", None, None]
+    assert report.rows() == [(2, "court_system", "county", "not one of: federal, dc_superior, state")]
