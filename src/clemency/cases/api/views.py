@@ -63,8 +63,12 @@ class CaseViewSet(
         person = values.pop("person")
         serializer.instance = services.create_case(actor=self.request.user, person=person, **values)
 
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.writable(lambda c: c.team_id)  # the role before the body: read-only is 403, not 400
+        return super().update(request, *args, **kwargs)
+
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
-        case = self.writable(lambda c: c.team_id)
+        case = cast(Case, serializer.instance)
         values = dict(serializer.validated_data)  # type: ignore[arg-type]
         values.pop("person", None)
         serializer.instance = services.update_case(case, actor=self.request.user, **values)
@@ -102,8 +106,12 @@ class ConvictionViewSet(
         case = values.pop("case")
         serializer.instance = services.add_conviction(case, actor=self.request.user, **values)
 
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.writable(lambda c: c.case.team_id)  # the role before the body: read-only is 403, not 400
+        return super().update(request, *args, **kwargs)
+
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
-        conviction = cast(Conviction, self.writable(lambda c: c.case.team_id))
+        conviction = cast(Conviction, serializer.instance)
         values = dict(serializer.validated_data)  # type: ignore[arg-type]
         values.pop("case", None)
         sentence = values.pop("sentence", None)

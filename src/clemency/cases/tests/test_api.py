@@ -96,6 +96,23 @@ def test_read_only_cannot_change(cast):
     assert api(cast.read_only).patch(f"/api/people/{person.pk}/", {"facility": "x"}).status_code == 403
 
 
+def test_read_only_is_refused_before_the_body_is_validated(cast):
+    """A read-only member's incomplete PUT is a 403 (the role), not a 400 (the fields); nothing changes."""
+    case = factories.case(cast.team, title="Kept")
+    conviction = factories.federal_conviction(case)
+    client = api(cast.read_only)
+    for url in (
+        f"/api/people/{case.person_id}/",
+        f"/api/cases/{case.pk}/",
+        f"/api/convictions/{conviction.pk}/",
+    ):
+        for method in (client.put, client.patch):
+            response = method(url, {"priority": "not a number", "jurisdiction": "xx"}, format="json")
+            assert response.status_code == 403, (method.__name__, url, response.json())
+    case.refresh_from_db()
+    assert case.title == "Kept"
+
+
 def test_contacts_over_the_api(cast):
     person = factories.person(cast.team)
     client = api(cast.staff)

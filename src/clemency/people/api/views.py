@@ -43,8 +43,12 @@ class PersonViewSet(
         team = values.pop("team")
         serializer.instance = services.create_person(actor=self.request.user, team=team, **values)
 
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self._writable()  # the role before the body: read-only is 403, not 400
+        return super().update(request, *args, **kwargs)
+
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
-        person = self._writable()
+        person = cast(Person, serializer.instance)
         values = dict(serializer.validated_data)  # type: ignore[arg-type]
         values.pop("team", None)
         serializer.instance = services.update_person(person, actor=self.request.user, **values)
