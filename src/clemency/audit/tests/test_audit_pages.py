@@ -169,3 +169,10 @@ def test_a_bad_export_filter_is_refused_and_not_recorded(client, cast, events):
     response = client.get(reverse("audit:export"), {"case": "abc"})
     assert response.status_code == 400
     assert not AuditEvent.objects.filter(action="audit.export").exists()
+
+
+def test_the_menu_links_the_audit_log_for_admins_only(client, cast):
+    client.force_login(cast.admin)
+    assert reverse("audit:list").encode() in client.get(reverse("dashboard")).content
+    client.force_login(cast.attorney)
+    assert reverse("audit:list").encode() not in client.get(reverse("dashboard")).content
