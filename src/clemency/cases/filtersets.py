@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from clemency.accounts.access import teams_of
+from clemency.accounts.filters import IdChoiceFilter, IdFilter
 from clemency.cases.jurisdictions import JURISDICTION_CHOICES
 from clemency.cases.models import Case, CaseSource, CaseStatus, Conviction, Note, Priority
 
@@ -24,7 +25,7 @@ class CaseFilterSet(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=CaseStatus.choices)
     priority = django_filters.ChoiceFilter(choices=Priority.choices, empty_label="Any priority")
     source = django_filters.ChoiceFilter(choices=CaseSource.choices, empty_label="Any source")
-    team = django_filters.ModelChoiceFilter(queryset=_user_teams, empty_label="All my teams")
+    team = IdChoiceFilter(queryset=_user_teams, empty_label="All my teams")
     jurisdiction = django_filters.ChoiceFilter(
         field_name="convictions__jurisdiction",
         label="Jurisdiction",
@@ -33,7 +34,7 @@ class CaseFilterSet(django_filters.FilterSet):
         distinct=True,
     )
     # Hidden on the page (links from a person's page use it); a plain parameter in the API.
-    person = django_filters.NumberFilter(field_name="person_id", label="Person id", widget=forms.HiddenInput)
+    person = IdFilter(field_name="person_id", label="Person id", widget=forms.HiddenInput)
 
     class Meta:
         model = Case
@@ -56,7 +57,7 @@ class CaseFilterSet(django_filters.FilterSet):
 
 class ConvictionFilterSet(django_filters.FilterSet):
     jurisdiction = django_filters.ChoiceFilter(choices=JURISDICTION_CHOICES)
-    case = django_filters.NumberFilter(field_name="case_id")
+    case = IdFilter(field_name="case_id")
     docket_number = django_filters.CharFilter(lookup_expr="icontains")
 
     class Meta:
@@ -65,7 +66,7 @@ class ConvictionFilterSet(django_filters.FilterSet):
 
 
 class NoteFilterSet(django_filters.FilterSet):
-    case = django_filters.NumberFilter(field_name="case_id")
+    case = IdFilter(field_name="case_id")
     privileged = django_filters.BooleanFilter()
 
     class Meta:

@@ -6,21 +6,16 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
+from clemency.accounts.filters import IdFilter
 from clemency.deadlines.models import Deadline, DeadlineKind
 
 # Browsers show a date picker; without one the field still takes YYYY-MM-DD.
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class CaseNumberFilter(django_filters.NumberFilter):
-    """A whole number within the database's range: "1e40" or "1.5" is a clear error, not a crash."""
-
-    field_class = forms.IntegerField
-
-
 class DeadlineFilterSet(django_filters.FilterSet):
     # A number, not a choice of all cases: the choice list would name other teams' cases.
-    case = CaseNumberFilter(field_name="case_id", label="Case number", min_value=1, max_value=2**63 - 1)
+    case = IdFilter(field_name="case_id", label="Case number")
     q = django_filters.CharFilter(label="Search", method="search")
     kind = django_filters.MultipleChoiceFilter(choices=DeadlineKind.choices)
     done = django_filters.BooleanFilter()

@@ -247,3 +247,30 @@ def test_the_schema_lists_the_endpoints(cast):
     paths = response.json()["paths"]
     for path in ["/api/people/", "/api/cases/{id}/move/", "/api/convictions/", "/api/notes/"]:
         assert path in paths
+
+
+@pytest.mark.parametrize("value", ["-3.02e+66", "99999999999999999999999", "-3", "0", "1.5", "6e34"])
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/api/cases/", "person"),
+        ("/api/cases/", "team"),
+        ("/api/convictions/", "case"),
+        ("/api/notes/", "case"),
+    ],
+)
+def test_an_id_filter_out_of_range_is_400_naming_the_field(cast, url, field, value):
+    response = api(cast.attorney).get(url, {field: value})
+    assert response.status_code == 400, response.content
+    assert field in response.json(), response.json()
+
+
+def test_an_id_filter_in_range_still_filters(cast):
+    case = factories.case(cast.team, title="Found")
+    factories.case(cast.team, title="Other")
+    client = api(cast.attorney)
+    assert [c["title"] for c in client.get("/api/cases/", {"person": case.person_id}).json()["results"]] == [
+        "Found"
+    ]
+    assert len(client.get("/api/cases/", {"team": cast.team.pk}).json()["results"]) == 2
+    assert client.get("/api/cases/", {"team": cast.other_team.pk}).status_code == 400

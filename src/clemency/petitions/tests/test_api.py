@@ -110,3 +110,10 @@ def test_patch_edits_the_description(api, cast, case):
     assert response.status_code == 400 and "pathway" in response.json()
     response = api.patch(f"/api/petitions/{petition.pk}/", {"title": "Pardon petition"}, format="json")
     assert response.status_code == 200 and response.json()["title"] == "Pardon petition"
+
+
+@pytest.mark.parametrize("value", ["-3.02e+66", "99999999999999999999999", "0", "1.5"])
+def test_a_case_filter_out_of_range_is_400_naming_case(api, cast, value):
+    api.force_authenticate(cast.staff)
+    response = api.get("/api/petitions/", {"case": value})
+    assert response.status_code == 400 and "case" in response.json(), response.content
