@@ -20,7 +20,9 @@ class CaseTable(tables.Table):
     priority = tables.Column()
     source = tables.Column()
     team = tables.Column()
-    updated_at = tables.DateTimeColumn(verbose_name="Updated", format="Y-m-d")
+    updated_at = tables.DateTimeColumn(
+        verbose_name="Updated", format="Y-m-d", attrs={"td": {"class": "date"}}
+    )
 
     class Meta:
         model = Case

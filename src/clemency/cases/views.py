@@ -89,6 +89,8 @@ def case_page_context(request: AuthenticatedHttpRequest, case: Case, **forms: An
         "grant_form": forms.get("grant_form") or PrivilegeGrantForm(case=case),
         "grants": case.privilege_grants.select_related("user"),
         "case_panels": [[name, "cases/_panel_placeholder.html"] for name in CASE_PANELS],
+        # The execution date, from the deadlines app, at the top of the page.
+        "case_banner": ["deadlines/_case_banner.html", "cases/_panel_placeholder.html"],
     }
 
 

@@ -6,8 +6,8 @@ from clemency.deadlines.models import Deadline
 
 
 class DeadlineTable(tables.Table):
-    date = tables.DateColumn(format="Y-m-d")
-    time = tables.Column(default="")
+    date = tables.DateColumn(format="Y-m-d", attrs={"td": {"class": "date"}})
+    time = tables.Column(default="", attrs={"td": {"class": "date"}})
     case = tables.Column(linkify=("cases:detail", {"pk": tables.A("case_id")}))
     done = tables.BooleanColumn(yesno="Done,Open")
     edit = tables.LinkColumn(

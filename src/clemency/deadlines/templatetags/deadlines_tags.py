@@ -19,3 +19,18 @@ def deadlines_for_case(case: Any, user: Any) -> dict[str, Any]:
         "can_write": can_write_team(user, case.team_id),
         "today": timezone.localdate(),
     }
+
+
+@register.simple_tag
+def next_execution(case: Any) -> dict[str, Any]:
+    """The case's nearest execution date not marked done, and the days left (None when there is none)."""
+    from clemency.deadlines.models import DeadlineKind
+
+    today = timezone.localdate()
+    execution = (
+        Deadline.objects.filter(case=case, kind=DeadlineKind.EXECUTION, done=False)
+        .order_by("date", "time", "id")
+        .first()
+    )
+    days = (execution.date - today).days if execution else None
+    return {"deadline": execution, "days": days, "days_ago": -days if days is not None and days < 0 else None}

@@ -242,3 +242,43 @@ def test_the_api_names_the_field_for_each_bad_value(lawyer):
     draft = Petition.objects.filter(status="draft").first()
     assert draft is not None
     assert "status" in api_refused(lawyer, "post", f"/api/petitions/{draft.pk}/move/", {"status": "granted"})
+
+
+def test_a_capital_case_page_shows_its_execution_date_before_anything_else(lawyer):
+    # A capital team lives by the execution date; it was only in the deadlines table far down the page.
+    case = demo_case("Haldane")
+    html = lawyer.get(f"/cases/{case.pk}/").content.decode()
+    banner = re.search(r'<p class="execution"[^>]*>(.*?)</p>', html, re.S)
+    assert banner is not None
+    text = re.sub(r"<[^>]+>|\s+", " ", banner.group(1))
+    execution = Deadline.objects.get(case=case, kind="execution", done=False)
+    assert "Execution date" in text and f"{execution.date:%Y-%m-%d}" in text
+    assert f"{execution.time:%H:%M} {execution.time_zone_abbreviation}" in text
+    assert html.index('class="execution"') < html.index('id="person-heading"')
+    other = lawyer.get(f"/cases/{demo_case('Oakhurst').pk}/").content.decode()
+    assert 'class="execution"' not in other
+
+
+@pytest.mark.django_db(transaction=True)
+def test_dates_stay_on_one_line_and_checkboxes_sit_under_their_labels(browser_page, settings, tmp_path):
+    # Seen in screenshots: "2026-11-30" broke at its hyphens in every table, and a checkbox floated
+    # in the middle of the form, away from its label.
+    from clemency.conftest import sign_in
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    call_command("seed_demo")
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in(page, "demo-attorney", demo.DEMO_PASSWORD)
+    lines_per_date = """() => [...document.querySelectorAll('td.date')].filter(td => td.textContent.trim())
+        .map(td => { const r = document.createRange(); r.selectNodeContents(td);
+                     return new Set([...r.getClientRects()].map(rect => Math.round(rect.top))).size; })"""
+    for url in ["/deadlines/", "/cases/", f"/cases/{demo_case('Haldane').pk}/"]:
+        page.goto(url)
+        lines = page.evaluate(lines_per_date)
+        assert lines and set(lines) == {1}, (url, lines)
+    page.goto("/cases/import/")
+    box = page.locator("#id_only_valid_rows").bounding_box()
+    label = page.locator("label[for=id_only_valid_rows]").bounding_box()
+    assert box is not None and label is not None
+    assert abs(box["x"] - label["x"]) < 8, (box, label)
