@@ -103,7 +103,8 @@ class CaseMoveSerializer(serializers.Serializer):
 
 class NoteSerializer(serializers.ModelSerializer):
     case = serializers.PrimaryKeyRelatedField(queryset=Case.objects.all())
-    author: serializers.StringRelatedField[Any] = serializers.StringRelatedField()
+    # None for a note written by no one (an import): the schema must say the field may be null.
+    author: serializers.StringRelatedField[Any] = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = Note

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -73,6 +74,7 @@ class CaseViewSet(
         values.pop("person", None)
         serializer.instance = services.update_case(case, actor=self.request.user, **values)
 
+    @extend_schema(request=CaseMoveSerializer, responses=CaseSerializer)
     @action(detail=True, methods=["post"], serializer_class=CaseMoveSerializer, filterset_class=None)
     def move(self, request: Request, pk: str | None = None) -> Response:
         """Move the case along its pipeline; a wrong move is a 400 naming `to_status`."""

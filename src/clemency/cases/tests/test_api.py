@@ -274,3 +274,37 @@ def test_an_id_filter_in_range_still_filters(cast):
     ]
     assert len(client.get("/api/cases/", {"team": cast.team.pk}).json()["results"]) == 2
     assert client.get("/api/cases/", {"team": cast.other_team.pk}).status_code == 400
+
+
+def _api_schema():
+    from drf_spectacular.generators import SchemaGenerator
+
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def _json_body(operation, status="200"):
+    return operation["responses"][status]["content"]["application/json"]["schema"]
+
+
+def test_the_schema_says_what_the_api_answers(db):
+    schema = _api_schema()
+    move = schema["paths"]["/api/cases/{id}/move/"]["post"]
+    assert move["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/CaseMove"
+    }
+    assert _json_body(move) == {"$ref": "#/components/schemas/Case"}
+    contacts = schema["paths"]["/api/people/{id}/contacts/"]
+    contact_log = {"$ref": "#/components/schemas/ContactLog"}
+    assert _json_body(contacts["get"]) == {"type": "array", "items": contact_log}
+    assert contacts["post"]["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ContactLog"
+    }
+    assert _json_body(contacts["post"], "201") == {"$ref": "#/components/schemas/ContactLog"}
+    assert schema["components"]["schemas"]["Note"]["properties"]["author"]["nullable"] is True
+
+
+def test_a_note_without_an_author_reads_null(cast):
+    case = factories.case(cast.team)
+    services.add_note(case, actor=None, body="From the import")
+    [note] = api(cast.attorney).get("/api/notes/").json()["results"]
+    assert note["author"] is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -53,7 +54,15 @@ class PersonViewSet(
         values.pop("team", None)
         serializer.instance = services.update_person(person, actor=self.request.user, **values)
 
-    @action(detail=True, methods=["get", "post"], serializer_class=ContactLogSerializer, filterset_class=None)
+    @extend_schema(methods=["GET"], responses=ContactLogSerializer(many=True))
+    @extend_schema(methods=["POST"], request=ContactLogSerializer, responses={201: ContactLogSerializer})
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        serializer_class=ContactLogSerializer,
+        filterset_class=None,
+        pagination_class=None,  # the whole log, as a plain list
+    )
     def contacts(self, request: Request, pk: str | None = None) -> Response:
         """The person's contact log; POST logs a call, visit or letter."""
         if request.method == "GET":
