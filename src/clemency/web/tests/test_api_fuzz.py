@@ -15,7 +15,7 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 
 from clemency.web.tests.permission_registry import World, build_world
 
-MAX_EXAMPLES = 8
+MAX_EXAMPLES = 6
 # The first path segment of an API route -> the world object whose id makes the call reach real data.
 RESOURCES = {"people": "person", "cases": "case", "convictions": "conviction", "notes": "note",
              "petitions": "petition", "deadlines": "deadline", "documents": "document",
