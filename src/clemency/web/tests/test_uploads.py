@@ -112,3 +112,14 @@ def test_outsiders_cannot_download_and_privileged_reads_are_audited(client, cast
     assert client.get(reverse("documents:download", args=[document.pk])).status_code == 200
     read = AuditEvent.objects.get(action__contains="privileged_read")
     assert (read.actor, read.case_id, read.object_id) == (cast.attorney, case.pk, str(document.pk))
+
+
+def test_the_admin_sees_the_privileged_read_in_the_audit_log(client, cast, case, media):
+    client.force_login(cast.attorney)
+    _upload(client, case, "memo.pdf", PDF, privileged="on")
+    document = _documents(case).get()
+    client.get(reverse("documents:download", args=[document.pk]))
+    client.force_login(cast.admin)
+    page = client.get(reverse("audit:case", args=[case.pk]), {"action": "document.privileged"})
+    rows = [row.record for row in page.context["table"].page.object_list]
+    assert [(r.actor_name, r.object_id) for r in rows] == [("Test Attorney", str(document.pk))]
