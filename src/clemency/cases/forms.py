@@ -50,9 +50,9 @@ class MoveForm(forms.Form):
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         allowed = CASE_TRANSITIONS[case.status]
-        self.fields["to_status"].choices = [  # type: ignore[attr-defined]
-            (value, label) for value, label in CaseStatus.choices if value in allowed
-        ]
+        moves = [(value, label) for value, label in CaseStatus.choices if value in allowed]
+        # Nothing preselected: a stray click must not move a case (a closed case has no moves at all).
+        self.fields["to_status"].choices = [("", "— choose —"), *moves] if moves else []  # type: ignore[attr-defined]
 
 
 class ConvictionForm(forms.ModelForm):

@@ -282,3 +282,18 @@ def test_dates_stay_on_one_line_and_checkboxes_sit_under_their_labels(browser_pa
     label = page.locator("label[for=id_only_valid_rows]").bounding_box()
     assert box is not None and label is not None
     assert abs(box["x"] - label["x"]) < 8, (box, label)
+
+
+def test_the_case_move_form_preselects_no_move(lawyer):
+    # The select used to open on the first allowed status: on a filed case that is "Active", so one
+    # stray click on "Move case" sent a filed capital case backwards.
+    case = demo_case("Haldane")
+    html = lawyer.get(f"/cases/{case.pk}/").content.decode()
+    select = re.search(r'<select name="to_status"[^>]*>(.*?)</select>', html, re.S)
+    assert select is not None
+    first = re.search(r"<option([^>]*)>([^<]*)</option>", select.group(1))
+    assert first is not None and 'value=""' in first.group(1)
+    message = refused(lawyer, f"/cases/{case.pk}/move/", {"to_status": "", "reason": ""}, "id_to_status")
+    assert "required" in message.lower() or "choose" in message.lower()
+    case.refresh_from_db()
+    assert case.status == "filed"
