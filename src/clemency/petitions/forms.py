@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from clemency.petitions.models import Petition, PetitionStatus
+from clemency.screenings.eligibility import clean_pathway_field
 
 
 class PetitionForm(forms.ModelForm):
@@ -13,6 +14,9 @@ class PetitionForm(forms.ModelForm):
         model = Petition
         fields = ["pathway", "title", "deciding_authority", "summary"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+    # A well-shaped id must also name a pathway of the rulebook (the message lists the closest ids).
+    clean_pathway = clean_pathway_field
 
 
 class MoveForm(forms.Form):

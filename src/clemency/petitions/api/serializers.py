@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from clemency.accounts.access import restrict
 from clemency.cases.models import Case
 from clemency.petitions.models import Petition, PetitionStatus, PetitionStatusChange
+from clemency.screenings.eligibility import check_pathway_id
 
 
 class PetitionStatusChangeSerializer(serializers.ModelSerializer):
@@ -50,6 +52,14 @@ class PetitionSerializer(serializers.ModelSerializer):
         if self.instance is not None and case.pk != self.instance.case_id:
             raise serializers.ValidationError("A petition cannot be moved to another case.")
         return case
+
+    def validate_pathway(self, pathway: str) -> str:
+        """The model checked the shape; the id must also name a pathway of the rulebook."""
+        try:
+            check_pathway_id(pathway)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
+        return pathway
 
 
 class MoveSerializer(serializers.Serializer):

@@ -70,6 +70,15 @@ def test_a_malformed_pathway_is_400_naming_pathway(api, cast, case):
     assert not Petition.objects.exists()
 
 
+def test_a_pathway_the_rulebook_lacks_is_400_listing_the_closest(api, cast, case):
+    api.force_authenticate(cast.staff)
+    response = _new(api, case, pathway="us-tx.commutation.death")
+    assert response.status_code == 400
+    [message] = response.json()["pathway"]
+    assert "not a pathway in the rulebook" in message and "us-tx.death_commutation" in message
+    assert not Petition.objects.exists()
+
+
 def test_hidden_is_404_and_read_only_is_403(api, cast, case, other_case):
     hidden = services.create_petition(
         case=other_case,

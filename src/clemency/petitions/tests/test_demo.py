@@ -33,3 +33,9 @@ def test_the_demo_seed_puts_petitions_at_different_stages(cast):
 
 def test_missing_cases_are_skipped(cast):
     assert demo.seed({"federal_death": make_case(cast.team, "Demo", "Death")}, cast.attorney) == 1
+
+
+def test_every_demo_pathway_is_in_the_rulebook():
+    from clemency.screenings.eligibility import known_pathway
+
+    assert [p for _, p, *_ in demo.DEMO_PETITIONS if not known_pathway(p)] == []

@@ -25,8 +25,8 @@ def test_an_attorney_creates_a_draft_from_the_case(client, case, cast):
     response = client.post(
         url,
         {
-            "pathway": "us-wi.commutation",
-            "title": "Application for commutation",
+            "pathway": "us-wi.pardon",
+            "title": "Application for a pardon",
             "deciding_authority": "Governor of Wisconsin",
             "summary": "",
         },
@@ -47,6 +47,18 @@ def test_a_malformed_pathway_is_shown_next_to_the_field_and_nothing_is_created(c
     assert response.status_code == 200
     assert "is not a pathway id" in response.context["form"].errors["pathway"][0]
     assert b'id="id_pathway_error"' in response.content
+    assert not Petition.objects.exists()
+
+
+def test_a_pathway_the_rulebook_lacks_is_refused_naming_the_closest(client, case, cast):
+    client.force_login(cast.attorney)
+    response = client.post(
+        reverse("petitions:create", args=[case.pk]),
+        {"pathway": "us-wi.commutation", "title": "T", "deciding_authority": "Governor"},
+    )
+    assert response.status_code == 200
+    [message] = response.context["form"].errors["pathway"]
+    assert "not a pathway in the rulebook" in message and "us-wi.pardon" in message
     assert not Petition.objects.exists()
 
 
