@@ -71,7 +71,11 @@ class Deadline(models.Model):
 
     class Meta:
         ordering = ["date", "time", "id"]
-        indexes = [models.Index(fields=["case", "done", "date"])]
+        indexes = [
+            models.Index(fields=["case", "done", "date"]),
+            # The dashboard starts from the nearest undone deadlines of all cases, not from every case.
+            models.Index(fields=["done", "date"], name="deadline_done_date"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title} ({self.date:%Y-%m-%d})"

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from clemency.deadlines.models import DeadlineKind
-from clemency.deadlines.selectors import cases_by_urgency
+from clemency.deadlines.selectors import most_urgent_cases
 
 # Enough for a clinic's open caseload on one page; the case list pages through the rest.
 DASHBOARD_LIMIT = 200
@@ -19,7 +19,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """The user's teams' open cases: nearest undone execution date first, then nearest deadline,
     then priority."""
     today = timezone.localdate()
-    cases: list[Any] = list(cases_by_urgency(request.user)[:DASHBOARD_LIMIT])
+    cases: list[Any] = most_urgent_cases(request.user, DASHBOARD_LIMIT)
     for case in cases:
         case.next_kind_label = DeadlineKind(case.next_kind).label if case.next_kind else ""
         case.days_to_next = (case.next_date - today).days if case.next_date else None

@@ -194,3 +194,14 @@ def test_the_case_page_carries_the_panels_of_other_apps(client, cast):
     assert "cases/_case_extras.html" in names
     for app in ["petitions", "deadlines", "documents"]:
         assert f"{app}/_case_panel.html" in names or "cases/_panel_placeholder.html" in names
+
+
+def test_the_case_list_orders_are_indexed(db):
+    """A team's page in the list's order and in the API's order comes from an index, not a sort."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "cases_case")
+    indexed = [tuple(c["columns"]) for c in constraints.values() if c["index"]]
+    assert ("team_id", "priority", "updated_at") in indexed
+    assert ("team_id", "priority", "id") in indexed

@@ -70,3 +70,60 @@ def test_a_user_without_a_team_sees_no_cases(client, cast, case, django_user_mod
     loner = django_user_model.objects.create_user(username="loner", password="x" * 16)
     client.force_login(loner)
     assert client.get(reverse("dashboard")).context["cases"] == []
+
+
+def _mixed_caseload(cast):
+    """Cases with executions, with other deadlines (ties on a date included), and with none."""
+    a = cast.attorney
+    for n, days in enumerate([40, 10, 10]):
+        case = make_case(cast.team, f"Exec{n}", "Case", priority=Priority.LOW)
+        _on(case, a, DeadlineKind.EXECUTION, days)
+        _on(case, a, DeadlineKind.FILING, days - 5 - n)
+    for n, days in enumerate([7, 7, 7, -3, 20]):
+        case = make_case(cast.team, f"Due{n}", "Case", priority=[Priority.LOW, Priority.URGENT][n % 2])
+        _on(case, a, DeadlineKind.HEARING, days)
+        _on(case, a, DeadlineKind.FILING, days + 1)
+        _on(case, a, DeadlineKind.EXECUTION, 1, done=True)
+    for n, priority in enumerate([Priority.NORMAL, Priority.URGENT, Priority.LOW, Priority.URGENT]):
+        make_case(cast.team, f"Calm{n}", "Case", priority=priority)
+    make_case(cast.team, "Closed", "Case", status="closed")
+
+
+def test_the_nearest_first_page_is_the_full_order_cut_at_any_limit(cast, other_case):
+    from clemency.deadlines.selectors import cases_by_urgency, most_urgent_cases
+
+    _mixed_caseload(cast)
+    _on(other_case, cast.outsider, DeadlineKind.EXECUTION, 1)
+    full = [case.pk for case in cases_by_urgency(cast.staff)]
+    assert len(full) == 12
+    for limit in range(1, 15):
+        page = most_urgent_cases(cast.staff, limit)
+        assert [case.pk for case in page] == full[:limit], limit
+    first = most_urgent_cases(cast.staff, 1)[0]
+    assert first.next_execution_date is not None and first.next_date is not None
+
+
+def test_the_dashboard_does_not_rank_every_case_by_subquery(client, cast, monkeypatch):
+    """It starts from the nearest undone deadlines and fills by priority; the per-case subqueries run
+    only for the cases on the page (named by id), never over a team's whole caseload."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    import clemency.web.views
+
+    _mixed_caseload(cast)
+    monkeypatch.setattr(clemency.web.views, "DASHBOARD_LIMIT", 5)
+    client.force_login(cast.staff)
+    with CaptureQueriesContext(connection) as captured:
+        assert len(client.get(reverse("dashboard")).context["cases"]) == 5
+    sqls = [query["sql"] for query in captured]
+    ranking = [sql for sql in sqls if 'FROM "cases_case"' in sql and "deadlines_deadline" in sql]
+    assert ranking and all('"cases_case"."id" IN (' in sql for sql in ranking), ranking
+
+
+def test_undone_deadlines_are_indexed_by_date(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "deadlines_deadline")
+    assert ("done", "date") in [tuple(c["columns"]) for c in constraints.values() if c["index"]]
