@@ -32,6 +32,20 @@ def fuzz_world(cast: Any, settings: Any, tmp_path: Any) -> World:
     return build_world(cast)
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Any:
+    """The WSGI handler closes the database connection after each request, which would end the test's
+    transaction on PostgreSQL; Django's own test client switches that off the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def _load_schema() -> Any:
     """The schema drf-spectacular serves at /api/schema/, built in-process, served by the WSGI app."""
     from django.core.wsgi import get_wsgi_application
