@@ -15,6 +15,7 @@ from clemency.audit.models import AuditEvent
 from clemency.audit.services import record_event
 from clemency.web.backup import EXCLUDED_MODELS, MANIFEST
 from clemency.web.tests.factories import make_case
+from clemency.web.tests.mfa_helpers import give_totp
 
 
 def _everything() -> list[dict]:
@@ -50,6 +51,7 @@ def populated(transactional_db, cast, media):
     record_event("case.update", actor=cast.attorney, obj=other, case_id=other.pk, team_id=cast.other_team.pk,
                  before={"status": "intake"}, after={"status": "screening"})
     Token.objects.create(user=cast.attorney)
+    give_totp(cast.attorney)  # an attorney's authenticator must survive, or they are locked out
     return {"case": case, "document": document}
 
 
@@ -75,7 +77,7 @@ def test_a_backup_restores_into_an_empty_installation_exactly(populated, setting
     assert _files(new_media) == before_files
     models = {item["model"] for item in before_data}
     assert {"cases.case", "documents.document", "audit.auditevent", "authtoken.token",
-            "accounts.user"} <= models
+            "accounts.user", "mfa.authenticator"} <= models
     from clemency.documents.models import Document
 
     restored = Document.objects.get(pk=populated["document"].pk)
