@@ -72,3 +72,32 @@ def test_words_in_any_order_are_found(cast):
     from clemency.cases.selectors import conflicts
 
     assert [h.name for h in conflicts(cast.attorney, "pell jonah")] == ["Jonah Q. Pell"]
+
+
+def _plan(queryset):
+    from django.db import connection
+
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: ask which index serves it
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_search_by_a_word_inside_a_name_title_or_docket_is_indexed_on_postgresql(cast):
+    """On PostgreSQL a trigram index serves LIKE '%word%'; on SQLite the same search still works."""
+    from django.db import connection
+
+    from clemency.cases.models import Case, Conviction
+    from clemency.people.models import Person
+
+    ours = _setup(cast)
+    assert [c.pk for c in search(cast.attorney, "arro").cases] == [ours.pk]
+    assert [c.pk for c in search(cast.attorney, "7-cr-004").cases] == [ours.pk]
+    if connection.vendor != "postgresql":
+        return
+    assert "person_search_names_trgm" in _plan(Person.objects.filter(search_names__contains="arro"))
+    assert "person_bop_upper" in _plan(Person.objects.filter(bop_register_number__iexact="04567-089"))
+    assert "case_title_upper_trgm" in _plan(Case.objects.filter(title__icontains="arro"))
+    dockets = Conviction.objects.filter(docket_number__icontains="cr-00")
+    assert "conviction_docket_upper_trgm" in _plan(dockets)
