@@ -54,3 +54,32 @@ SPEAKERS = """speakers:
 WRONG_SPEAKERS = SPEAKERS.replace("  role: suspect", "  role: other").replace(
     "- name: Owen Pike\n  role: interrogator", "- name: Owen Pike\n  role: suspect"
 )
+
+# The same interview as captions (WebVTT, with and without voice tags) and as a court reporter's Q./A.
+WEBVTT = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+VANCE: What happened to the man on the dock?
+
+00:00:05.000 --> 00:00:07.000
+MARSH: Somebody hit him.
+
+00:00:08.000 --> 00:00:10.000
+<v VANCE>Was he tied up with a rope?
+
+00:00:11.000 --> 00:00:12.000
+<v MARSH>Yeah.
+"""
+
+QA = """Q. What happened to the man on the dock?
+A. Somebody hit him.
+Q. Was he tied up with a rope?
+A. Yeah.
+Q. What did you do with your phone?
+A. I threw my phone in the lake.
+"""
+
+QA_SPEAKERS = """speakers:
+- {name: Examining detective, role: interrogator, spellings: [Q]}
+- {name: Jody Marsh, role: suspect, spellings: [A]}
+"""

@@ -12,7 +12,15 @@ from clemency.audit.models import AuditEvent
 from clemency.transcripts import services
 from clemency.transcripts.models import AnalysisStatus, Transcript, TranscriptAnalysis
 from clemency.transcripts.tests.conftest import attach, flag, upload
-from clemency.transcripts.tests.samples import FACTS, SPEAKERS, TRANSCRIPT, WRONG_SPEAKERS
+from clemency.transcripts.tests.samples import (
+    FACTS,
+    QA,
+    QA_SPEAKERS,
+    SPEAKERS,
+    TRANSCRIPT,
+    WEBVTT,
+    WRONG_SPEAKERS,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -264,3 +272,16 @@ def test_a_report_read_is_audited(analysis, cast):
     event = AuditEvent.objects.get(action="transcript.report_read")
     assert event.actor == cast.staff and event.after["what"] == "pdf" and event.after["privileged"] is True
     assert event.case_id == analysis.transcript.case_id
+
+
+def test_captions_and_a_court_reporters_q_and_a_are_analysed_too(case, cast):
+    from clemency.transcripts.validation import read_transcript
+
+    captions = attach(case, cast.attorney, transcript=WEBVTT)
+    assert captions.result["transcript"]["format"] == "webvtt"
+    assert flag(captions, "tied_with_rope") == "INTERROGATOR_FIRST"
+    assert read_transcript(upload("interview.vtt", WEBVTT)).text == WEBVTT
+    court = attach(case, cast.attorney, transcript=QA, speakers=QA_SPEAKERS)
+    assert court.result["transcript"]["format"] == "qa"
+    assert flag(court, "tied_with_rope") == "INTERROGATOR_FIRST"
+    assert flag(court, "phone_in_lake") == "SUSPECT_FIRST"
