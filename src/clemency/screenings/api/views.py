@@ -51,7 +51,8 @@ class ScreeningRunViewSet(viewsets.ReadOnlyModelViewSet):
             raise Http404("This screening has no results yet.")
         return run
 
-    @extend_schema(parameters=CANDIDATE_PARAMETERS, responses=CandidatePageSerializer)
+    @extend_schema(operation_id="screenings_candidates_list", parameters=CANDIDATE_PARAMETERS,
+                   responses=CandidatePageSerializer)
     @action(detail=True, methods=["get"])
     def candidates(self, request: Request, pk: str | None = None) -> Response:
         run = self._finished()
@@ -63,7 +64,7 @@ class ScreeningRunViewSet(viewsets.ReadOnlyModelViewSet):
         body = {"count": page.total, "page": page.number, "pages": page.pages, "results": page.rows}
         return Response(CandidatePageSerializer(body).data)
 
-    @extend_schema(responses=CandidateExplanationSerializer)
+    @extend_schema(operation_id="screenings_candidate_explanation", responses=CandidateExplanationSerializer)
     @action(detail=True, methods=["get"], url_path=r"candidates/(?P<rank>[0-9]+)")
     def candidate(self, request: Request, pk: str | None = None, rank: str = "0") -> Response:
         run = self._finished()
