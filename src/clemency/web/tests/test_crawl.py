@@ -225,3 +225,24 @@ def test_a_missing_template_variable_is_visible_to_the_crawl(marked_templates):
 
     rendered = engines["django"].from_string("Client: {{ case.no_such_field }}").render({"case": object()})
     assert INVALID_MARKER in rendered
+
+
+@pytest.mark.django_db
+def test_a_read_only_member_is_not_offered_links_that_refuse_them(marked_templates):
+    # The deadlines list offered "Edit" on every row to read-only members; each answered 403.
+    from clemency.accounts.models import Membership, Role, Team, User
+
+    call_command("seed_demo")
+    reader = User.objects.create_user(username="demo-reader", full_name="Reed Only (demo)")
+    Membership.objects.create(user=reader, team=Team.objects.get(name=demo.TEAM_NAME), role=Role.READ_ONLY)
+    client = Client(raise_request_exception=False)
+    client.force_login(reader)
+    seen, problems = crawl(client)
+    assert problems == []
+    assert len([url for url, status in seen.items() if status == 200]) >= 50
+    # The menu's Import link is the one exception: base.html cannot yet tell (reported to the lead).
+    refused = sorted(url for url, status in seen.items() if status == 403 and url != "/cases/import/")
+    assert refused == []
+    attorney = Client()
+    attorney.force_login(User.objects.get(username="demo-attorney"))
+    assert re.search(r'href="/deadlines/\d+/edit/"', attorney.get("/deadlines/").content.decode())
