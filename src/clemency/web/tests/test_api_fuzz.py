@@ -27,6 +27,9 @@ def fuzz_world(cast: Any, settings: Any, tmp_path: Any) -> World:
     from clemency.accounts.models import Membership, Role
 
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Background jobs (bundles, screenings) are queued, not run: the fuzz is about what the API answers,
+    # and running a 300-page bundle per generated request would take minutes. Their own tests run them.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     # An admin who is also the attorney of record sees (and may change) everything on the team.
     Membership.objects.filter(user=cast.attorney).update(role=Role.ADMIN)
     return build_world(cast)
