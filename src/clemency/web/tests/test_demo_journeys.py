@@ -297,3 +297,12 @@ def test_the_case_move_form_preselects_no_move(lawyer):
     assert "required" in message.lower() or "choose" in message.lower()
     case.refresh_from_db()
     assert case.status == "filed"
+
+
+def test_an_import_of_a_pdf_or_an_oversized_file_is_refused(lawyer, settings):
+    from clemency.documents.tests.samples import pdf
+
+    assert "UTF-8" in _import(lawyer, pdf()).content.decode()
+    settings.MAX_UPLOAD_BYTES = 64
+    response = _import(lawyer, b"given_name,family_name\n" + b"Ada,Testrow\n" * 20)
+    assert error_next_to(response, "id_file")
