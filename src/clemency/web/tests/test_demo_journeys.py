@@ -306,3 +306,10 @@ def test_an_import_of_a_pdf_or_an_oversized_file_is_refused(lawyer, settings):
     settings.MAX_UPLOAD_BYTES = 64
     response = _import(lawyer, b"given_name,family_name\n" + b"Ada,Testrow\n" * 20)
     assert error_next_to(response, "id_file")
+
+
+def test_an_empty_drafts_panel_says_what_it_is_for(lawyer):
+    # The panel showed a heading and two buttons and nothing to say it was empty.
+    html = lawyer.get(f"/cases/{demo_case('Haldane').pk}/").content.decode()
+    panel = re.search(r'<section class="panel" id="drafting-panel".*?</section>', html, re.S)
+    assert panel is not None and "No drafts or bundles yet" in panel.group(0)
