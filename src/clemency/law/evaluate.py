@@ -159,7 +159,12 @@ class _Evaluation:
         unknowns = frozenset().union(*(u for _, u in operands))
         if any(value is None for value in values):
             return None, unknowns
-        return _apply(node, values), _NONE
+        try:
+            return _apply(node, values), _NONE
+        except (OverflowError, ValueError):
+            # A date pushed outside the calendar (after 9999-12-31) is unknown, as in the compilers;
+            # the facts it was computed from are the ones to check.
+            return None, frozenset(n.name for n in node.walk() if isinstance(n, t.Fact))
 
     def _operands(self, node: Node) -> list[tuple[Any, Unknowns]]:
         if isinstance(node, (t.Earliest, t.Latest)):

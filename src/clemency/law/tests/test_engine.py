@@ -122,3 +122,17 @@ def test_parameter_not_in_force_is_unknown_not_a_crash() -> None:
     node = t.ge(t.Const(70), t.Param(name))
     assert evaluate_node(node, validate_facts({}), D(2023, 10, 31)) == (None, [f"param:{name}"])
     assert get_parameter(name).values[0].citation
+
+
+def test_a_date_pushed_past_the_calendar_is_unknown_not_a_crash() -> None:
+    """9999-12-31 plus a day does not exist: unknown, naming the facts it came from (as in Polars)."""
+    node = t.AddDays(t.Fact("custody_start_date"), t.Fact("sentence_term_days"))
+    value, unknowns = evaluate_node(
+        node, {"custody_start_date": dt.date(9999, 12, 1), "sentence_term_days": 365}, dt.date(2026, 1, 1)
+    )
+    assert value is None
+    assert set(unknowns) == {"custody_start_date", "sentence_term_days"}
+    in_range, _ = evaluate_node(
+        node, {"custody_start_date": dt.date(2000, 1, 1), "sentence_term_days": 366}, dt.date(2026, 1, 1)
+    )
+    assert in_range == dt.date(2001, 1, 1)
