@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "clemency.audit.context_processors.audit_access",
+                "clemency.web.context_processors.navigation",
             ],
         },
     },
