@@ -28,6 +28,8 @@ DEMO_USERS = [
     ("demo-attorney", "Dana Attorney (demo)", Role.ATTORNEY),
     ("demo-student", "Sam Student (demo)", Role.STUDENT),
     ("demo-admin", "Alex Admin (demo)", Role.ADMIN),
+    # Staff need no authenticator app, so a first look at the demo is one sign-in away.
+    ("demo-staff", "Casey Staff (demo)", Role.STAFF),
 ]
 HOOK_APPS = ["petitions", "deadlines", "documents"]
 

@@ -28,7 +28,8 @@ def test_seed_creates_the_demo_team_users_and_cases():
     assert set(cases) == KEYS
     assert authenticate(username="demo-attorney", password=demo.DEMO_PASSWORD) is not None
     roles = dict(Membership.objects.filter(team__name=demo.TEAM_NAME).values_list("user__username", "role"))
-    assert roles == {"demo-attorney": Role.ATTORNEY, "demo-student": Role.STUDENT, "demo-admin": Role.ADMIN}
+    assert roles == {"demo-attorney": Role.ATTORNEY, "demo-student": Role.STUDENT, "demo-admin": Role.ADMIN,
+                     "demo-staff": Role.STAFF}
     assert cases["federal_death"].convictions.get().sentence.sentence_type == "death"
     assert cases["wisconsin_juvenile_life"].convictions.get().jurisdiction == "us-wi"
     assert cases["tennessee_juvenile_51"].convictions.get().sentence.sentence_term_days == 51 * 365

@@ -33,7 +33,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Clemency is serving on http://{bind}/"))
         if os.environ.get("CLEMENCY_DEMO_HINT", "1") == "1":
             self.stdout.write(
-                "Demo sign-in (when demonstration data is loaded): demo-attorney / clemency-demo-2026"
+                "Demo sign-in (demonstration data): demo-staff / clemency-demo-2026\n"
+                "  (demo-attorney and demo-admin, same password, are asked to set up an authenticator app"
+                " first: MFA is required for attorneys and admins)"
             )
         self.stdout.write("Press Ctrl+C to stop.")
 
