@@ -107,8 +107,13 @@ def load_facts(text: str) -> list[Fact]:
         raise FactsError(f"facts: not valid YAML ({exc})") from exc
     if isinstance(data, dict) and "facts" in data:
         data = data["facts"]
-    if not isinstance(data, list) or not data:
-        raise FactsError("facts: expected a non-empty list of facts")
+    if data is None or data == []:
+        raise FactsError("facts: the file lists no facts (expected a non-empty list of facts)")
+    if not isinstance(data, list):
+        got = {"str": "plain text", "dict": "a mapping without a 'facts' list"}.get(
+            type(data).__name__, repr(data)
+        )
+        raise FactsError(f"facts: expected a non-empty list of facts, got {got}")
     facts: list[Fact] = []
     seen: set[str] = set()
     for n, item in enumerate(data):

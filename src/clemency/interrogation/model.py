@@ -30,6 +30,7 @@ class Turn:
     role: str = "other"
     bates: str | None = None
     time: str | None = None  # WebVTT/SRT cue start
+    tag: str | None = None  # "Q" or "A": a court reporter's question or answer line
     gestures: list[Gesture] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the parser read this turn, when unusual
     line_map: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, input line)

@@ -76,18 +76,43 @@ def parse(text: str) -> Transcript:
     if fmt == "qa":
         from .parse_other import parse_qa
 
-        return parse_qa(text)
-    return parse_police(text)
+        return _spoken(parse_qa(text))
+    return _spoken(parse_police(text))
+
+
+def _spoken(transcript: Transcript) -> Transcript:
+    """Labels with no words after any of them leave nothing to analyse: say so."""
+    if not any(re.search(r"\w", t.text) for t in transcript.turns):
+        raise TranscriptError(
+            f"transcript: {len(transcript.turns)} speaker labels found but no words after any of them"
+        )
+    return transcript
+
+
+# A label of one or two capitals ("Q:", "AL:") counts once the file uses it as one a few times;
+# a single "CC:" at the foot of a letter does not.
+_SHORT_LABEL = re.compile(r"^\s*(?P<label>[A-Z]{1,2})\s*[:;]\s+\S")
+SHORT_LABEL_MIN = 3
 
 
 def _known_labels(lines: list[str]) -> dict[str, str]:
     counts: Counter[str] = Counter()
+    short: Counter[str] = Counter()
     for raw in lines:
         m = _LABEL.match(fold(raw))
         if m and _label_ok(m.group("label")):
             counts[label_key(m.group("label"))] += 1
+        s = _SHORT_LABEL.match(fold(raw))
+        if s:
+            short[s.group("label")] += 1
     frequent = Counter({k: n for k, n in counts.items() if n >= 2 and len(k) >= 3})
+    frequent.update({k: n for k, n in short.items() if n >= SHORT_LABEL_MIN})
     return cluster_keys(frequent)
+
+
+def _short_label(label: str, known: dict[str, str]) -> bool:
+    bare = fold(label).strip()
+    return bool(re.fullmatch(r"[A-Z]{1,2}", bare)) and bare in known
 
 
 def _loose_label(raw: str, known: dict[str, str]) -> tuple[str, str] | None:
@@ -115,7 +140,7 @@ def _classify(raw: str, number: int, known: dict[str, str]) -> _Line | None:
     if layout.is_artifact(raw):
         return None
     m = _LABEL.match(fold(raw))
-    if m and _label_ok(m.group("label")):
+    if m and (_label_ok(m.group("label")) or _short_label(m.group("label"), known)):
         cut = min(i for i in (raw.find(":"), raw.find(";")) if i >= 0)
         return _Line(number, raw, "label", raw[:cut].strip(), raw[cut + 1 :].strip())
     loose = _loose_label(raw, known)
@@ -202,6 +227,8 @@ def parse_police(text: str) -> Transcript:
     turns = _finish(drafts, page_of, pages)
     if not turns:
         raise TranscriptError("transcript: no speaker turns found (expected lines such as 'NAME: text')")
+    if not pages:
+        warnings.append("no page numbers found: turns are cited by input line only")
     return Transcript("police", turns, pages, preamble, warnings, len(lines))
 
 

@@ -39,10 +39,10 @@ def parse_qa(text: str) -> Transcript:
         qa = _QA.match(folded)
         named = _NAMED.match(folded)
         if qa:
-            label = examiner if qa.group("tag") == "Q" else "A"
-            _add(
-                turns, label, number, page, raw[raw.find(qa.group("rest")[:8]) :].strip() or qa.group("rest")
-            )
+            tag = qa.group("tag")
+            label = examiner if tag == "Q" else "A"
+            words = raw[raw.find(qa.group("rest")[:8]) :].strip() or qa.group("rest")
+            _add(turns, label, number, page, words, tag=tag)
         elif named:
             _add(turns, named.group("who"), number, page, named.group("rest"))
         elif turns and folded.strip():
@@ -51,14 +51,17 @@ def parse_qa(text: str) -> Transcript:
         raise TranscriptError("transcript: no Q./A. turns found")
     for t in turns:
         t.gestures = gestures(t)
-        if t.label == "A":
-            t.speaker, t.role = "WITNESS", "suspect"
-        elif t.label == examiner or t.label.startswith(("MR", "MS", "BY", "Q")):
-            t.speaker, t.role = t.label, "interrogator"
-    return Transcript("qa", turns, pages, [], [], len(lines))
+        # The letters say who asks and who answers; the speaker step (speakers.py) gives the same
+        # roles unless a speaker map says otherwise.
+        t.speaker = t.label
+        t.role = {"Q": "interrogator", "A": "suspect"}.get(t.tag or "", "other")
+    warnings = [] if pages else ["no page numbers found: turns are cited by input line only"]
+    return Transcript("qa", turns, pages, [], warnings, len(lines))
 
 
-def _add(turns: list[Turn], label: str, line: int, page: int | None, text: str) -> None:
+def _add(
+    turns: list[Turn], label: str, line: int, page: int | None, text: str, tag: str | None = None
+) -> None:
     turns.append(
         Turn(
             index=len(turns),
@@ -68,6 +71,7 @@ def _add(turns: list[Turn], label: str, line: int, page: int | None, text: str) 
             page=page,
             text=text,
             line_map=[(0, line)],
+            tag=tag,
         )
     )
 
@@ -82,7 +86,8 @@ def _continue(turn: Turn, line: int, words: str) -> None:
 
 _CUE_TIME = re.compile(r"^(?P<start>\d{1,2}:?\d{2}:\d{2}[.,]\d{3}|\d{2}:\d{2}[.,]\d{3})\s*-->")
 _VOICE = re.compile(r"^<v(?:\.[\w.]+)?\s+(?P<who>[^>]+)>(?P<rest>.*?)(?:</v>)?$")
-_COLON = re.compile(r"^(?P<who>[A-Z][A-Za-z .'-]{1,30}):\s*(?P<rest>.*)$")
+# One capital letter is a label too ("Q: ...", "A: ..." in captions).
+_COLON = re.compile(r"^(?P<who>[A-Z][A-Za-z .'-]{0,30}):\s*(?P<rest>.*)$")
 
 
 def parse_captions(text: str, fmt: str) -> Transcript:
@@ -115,6 +120,9 @@ def parse_captions(text: str, fmt: str) -> Transcript:
             _continue(turns[-1], number, re.sub(r"<[^>]+>", "", stripped))
     if not turns:
         raise TranscriptError(f"transcript: no {fmt} cues with speakers found")
+    if not any(re.search(r"\w", t.text) for t in turns):
+        raise TranscriptError(f"transcript: {len(turns)} {fmt} cues with speakers but no words in them")
     for t in turns:
         t.gestures = gestures(t)
-    return Transcript(fmt, turns, {}, [], [], len(lines))
+    note = "captions have no page numbers: turns are cited by input line and cue time"
+    return Transcript(fmt, turns, {}, [], [note], len(lines))

@@ -16,6 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from .cites import range_text, record_cite
 from .report import NOTICE, Report
 from .text import fold
 from .timeline import KINDS, rows, ticks
@@ -87,9 +88,9 @@ def _timeline(report: Report, w: _Writer) -> Drawing:
 
     top = height - 16
     first_lines = {n: p.first_line for n, p in report.transcript.pages.items()}
-    for line, page in ticks(first_lines):
+    for line, label in ticks(first_lines, report.transcript.line_count):
         d.add(Line(x(line), top + 2, x(line), top - row_h * len(data), strokeColor=colors.lightgrey))
-        d.add(String(x(line), top + 5, f"p. {page}", fontName=w.font, fontSize=6, textAnchor="middle"))
+        d.add(String(x(line), top + 5, label, fontName=w.font, fontSize=6, textAnchor="middle"))
     for n, row in enumerate(data):
         y = top - row_h * n - row_h / 2
         d.add(String(2, y - 2.5, row.fact_id, fontName=w.font, fontSize=7))
@@ -126,18 +127,17 @@ def _fact_story(f: dict, w: _Writer) -> list:
         out.append(w.p(f"First mention ({m['how']}):"))
         out.append(
             w.p(
-                f"{m['speaker']}: \u201c{m['quote']}\u201d (Tr. p. {m['page']}, line {m['line']}"
-                f"{', ' + m['bates'] if m['bates'] else ''})",
+                f"{m['speaker']}: \u201c{m['quote']}\u201d "
+                f"({record_cite(m['line'], m['page'], m['bates'], prefix='Tr. ')})",
                 w.quote,
             )
         )
         out.append(w.p("Why: " + "; ".join(m["rules"]), w.small))
     for a in f["wrong_attempts"]:
-        lines = ", ".join(str(x) for x in a["lines"])
+        where = record_cite(None, a["page"], lines=a["lines"])
         out.append(
             w.p(
-                f"Earlier answer: \u201c{a['quote']}\u201d (p. {a['page']}, line {lines}), answering "
-                f"\u201c{a['answering']}\u201d",
+                f"Earlier answer: \u201c{a['quote']}\u201d ({where}), answering \u201c{a['answering']}\u201d",
                 w.quote,
             )
         )
@@ -146,12 +146,12 @@ def _fact_story(f: dict, w: _Writer) -> list:
         out.append(
             w.p(
                 f"Suspect's first statement that is not an echo: \u201c{s['quote']}\u201d "
-                f"(Tr. p. {s['page']}, line {s['line']})",
+                f"({record_cite(s['line'], s['page'], s['bates'], prefix='Tr. ')})",
                 w.quote,
             )
         )
     if f["pressure"]:
-        listed = "; ".join(f"{p['kind']} line {p['line']}" for p in f["pressure"][:12])
+        listed = "; ".join(f"{p['kind']} {record_cite(p['line'], p['page'])}" for p in f["pressure"][:12])
         out.append(w.p(f"Pressure in the episode: {listed}", w.small))
     out.append(Spacer(1, 4))
     return out
@@ -162,7 +162,9 @@ def render_pdf(report: Report) -> bytes:
     data = report.to_dict()
     t = data["transcript"]
     story: list = [w.p("Where each fact came from", w.h1), w.p(NOTICE)]
-    pages = f", pages {t['pages'][0]}-{t['pages'][1]}" if t["pages"] else ""
+    pages = f", pages {range_text(*t['pages'])}" if t["pages"] else ", no page numbers (cited by input line)"
+    bates = range_text(*t["bates"]) if t["bates"] else ""
+    pages += f" (Bates {bates})" if bates else ""
     story.append(w.p(f"{t['format']} transcript, {t['turns']} turns, {t['lines']} lines{pages}."))
     story += [w.p("Timeline", w.h2), _timeline(report, w), w.p("Facts", w.h2)]
     summary = [
@@ -170,9 +172,7 @@ def render_pdf(report: Report) -> bytes:
             f["id"],
             f["flag"],
             f["first_mention"]["speaker"] if f["first_mention"] else "nobody",
-            f"p. {f['first_mention']['page']}, line {f['first_mention']['line']}"
-            if f["first_mention"]
-            else "",
+            record_cite(f["first_mention"]["line"], f["first_mention"]["page"]) if f["first_mention"] else "",
         ]
         for f in data["facts"]
     ]
@@ -183,7 +183,7 @@ def render_pdf(report: Report) -> bytes:
         story += _fact_story(f, w)
     story.append(w.p("Tactic markers", w.h2))
     tactics = [
-        [m["kind"], f"p. {m['page']}, line {m['line']}", m["speaker"], m["quote"]] for m in data["tactics"]
+        [m["kind"], record_cite(m["line"], m["page"]), m["speaker"], m["quote"]] for m in data["tactics"]
     ]
     story.append(w.table(["Kind", "Cite", "Speaker", "Words"], tactics, [32 * mm, 28 * mm, 28 * mm, 82 * mm]))
     story.append(w.p("Talk", w.h2))

@@ -6,6 +6,7 @@ from importlib import resources
 
 import jinja2
 
+from .cites import range_text, record_cite
 from .report import NOTICE, Report
 from .timeline import svg
 
@@ -15,6 +16,7 @@ QUESTION_KINDS = ("open_invitation", "wh", "yes_no", "forced_choice", "tag", "le
 def _template() -> jinja2.Template:
     source = resources.files("clemency.interrogation").joinpath("templates/report.html").read_text("utf-8")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env.globals.update(cite=record_cite, span=range_text)
     return env.from_string(source)
 
 

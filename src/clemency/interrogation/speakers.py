@@ -48,25 +48,43 @@ class Person:
         }
 
 
+# Labels this short ("Q", "A", "AL", "JO") are whole names or roles, not misspellings: one edit
+# turns one person into another, so they match only exactly.
+EXACT_ONLY = 2
+# A short name one edit from a frequent one ("TIM" beside "TOM") is merged only when it is rare
+# beside it (an OCR slip), not when it speaks as often (a second person).
+SHORT = 4
+SLIP_SHARE = 0.2
+
+
 def _close(a: str, b: str) -> bool:
     if not a or not b:
         return False
+    if min(len(a), len(b)) <= EXACT_ONLY:
+        return a == b
     if len(a) >= 4 and len(b) >= 4 and (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) >= 5:
         return True
     limit = max(1, round(0.3 * max(len(a), len(b))))
     return levenshtein(a, b) <= limit
 
 
+def _slip_of(key: str, n: int, head: str, head_n: int) -> bool:
+    """`key` (said `n` times) is a spelling of `head` (said `head_n` times)."""
+    if not _close(key, head):
+        return False
+    return min(len(key), len(head)) > SHORT or key == head or n <= SLIP_SHARE * head_n
+
+
 def cluster_keys(counts: Counter[str]) -> dict[str, str]:
     """Map every label key to the most frequent close key (its canonical spelling)."""
     canon: dict[str, str] = {}
     heads: list[str] = []
-    for key, _n in counts.most_common():
+    for key, n in counts.most_common():
         if not key:
             continue
         if "/" in key:
             continue
-        match = next((h for h in heads if _close(key, h)), None)
+        match = next((h for h in heads if _slip_of(key, n, h, counts[h])), None)
         if match is None:
             heads.append(key)
             canon[key] = key
@@ -84,7 +102,8 @@ def nearest(key: str, heads: list[str], relaxed: bool = False) -> str | None:
         d = levenshtein(key, head)
         if d < best_d:
             best, best_d = head, d
-    if relaxed and best is not None and best_d <= max(2, len(best) // 2) and len(key) >= 4:
+    short = len(key) <= EXACT_ONLY or (best is not None and len(best) <= EXACT_ONLY)
+    if relaxed and best is not None and not short and best_d <= max(2, len(best) // 2) and len(key) >= 4:
         return best
     return None
 
@@ -146,6 +165,8 @@ def _gesture_names(turns: list[Turn]) -> Counter[str]:
 
 
 def _person_for(key: str, names: list[str]) -> bool:
+    if len(key) <= EXACT_ONLY:  # "A" is not every name that starts with A
+        return any(label_key(n) == key for n in names if n)
     return any(_close(key, label_key(n)) or label_key(n).startswith(key[:5]) for n in names if n)
 
 
@@ -157,21 +178,39 @@ def propose(turns: list[Turn], preamble: list[str]) -> list[Person]:
     groups: dict[str, Counter[str]] = {}
     turn_count: Counter[str] = Counter()
     questions: Counter[str] = Counter()
+    tags: dict[str, Counter[str]] = {}
     for t in single:
         head = canon[label_key(t.label)]
         groups.setdefault(head, Counter())[t.label.strip()] += 1
         turn_count[head] += 1
         questions[head] += "?" in t.text
+        tags.setdefault(head, Counter())[t.tag or ""] += 1
     suspects_named = _header_names(preamble, r"interview of\s*:")
     officers = _header_names(preamble, r"(reporting )?officers?\s*:|interviewers?\s*:", follow=True)
     gesture = _gesture_names(turns)
     people = []
     for head, spellings in groups.items():
-        role, reason = _infer_role(head, turn_count, questions, suspects_named, officers, gesture)
+        qa = _question_and_answer(head, tags[head], turn_count, questions)
+        role, reason = qa or _infer_role(head, turn_count, questions, suspects_named, officers, gesture)
         shown = _QUALIFIERS.sub("", fold(spellings.most_common(1)[0][0])).strip().upper()
         people.append(Person(shown, role, sorted(spellings), turn_count[head], reason))
-    _ensure_one_suspect(people, turn_count, questions)
+    if not any(t.tag for t in single):  # a Q./A. record says who answers; nobody else is made the suspect
+        _ensure_one_suspect(people, turn_count, questions)
     return people
+
+
+def _question_and_answer(
+    head: str, tags: Counter[str], turn_count: Counter[str], questions: Counter[str]
+) -> tuple[str, str] | None:
+    """Q. and A. name the questioner and the answerer (court reporter's lines, or caption voices
+    labelled Q and A). The share of questions each asked is given so a reader can check it."""
+    n = turn_count[head]
+    asked = f"{questions[head]} of {n} turns are questions"
+    if tags.get("Q", 0) * 2 > n or (head == "Q" and not tags.get("A")):
+        return "interrogator", f"speaks on the Q. (question) lines, so the questioner; {asked}"
+    if tags.get("A", 0) * 2 > n or (head == "A" and not tags.get("Q")):
+        return "suspect", f"speaks on the A. (answer) lines, so the one being questioned; {asked}"
+    return None
 
 
 def _infer_role(
@@ -201,9 +240,12 @@ def _ensure_one_suspect(people: list[Person], turn_count: Counter[str], question
     if any(p.role == "suspect" for p in people):
         return
     frequent = [p for p in people if p.turns >= 0.1 * sum(turn_count.values())]
-    if not frequent:
+    # Prefer someone not already seen asking; with one speaker only, make nobody the suspect
+    # (resolve() warns that no suspect was found).
+    candidates = [p for p in frequent if p.role != "interrogator"] or (frequent if len(people) > 1 else [])
+    if not candidates:
         return
-    answerer = min(frequent, key=lambda p: questions[label_key(p.name)] / max(p.turns, 1))
+    answerer = min(candidates, key=lambda p: questions[label_key(p.name)] / max(p.turns, 1))
     answerer.role = "suspect"
     answerer.reason = "the frequent speaker who asks the fewest questions (the one being questioned)"
 
@@ -268,7 +310,40 @@ def resolve(
     counts = Counter(t.speaker for t in turns)
     for p in people:
         p.turns = counts.get(p.name, 0)
-    return people, warnings
+    return people, warnings + role_warnings(turns)
+
+
+def role_warnings(turns: list[Turn]) -> list[str]:
+    """Say plainly when the roles cannot support a comparison of who said a fact first."""
+    speakers = {t.speaker for t in turns}
+    by_role: dict[str, list[Turn]] = {}
+    for t in turns:
+        by_role.setdefault(t.role, []).append(t)
+    out = []
+    if len(speakers) == 1:
+        only = next(iter(speakers))
+        out.append(
+            f"only one speaker ({only}, {turns[0].role}) in the transcript: who said a fact first "
+            "cannot be compared between questioner and suspect"
+        )
+    if "suspect" not in by_role:
+        out.append(
+            "no speaker was identified as the suspect, so every fact reads NEVER_STATED; "
+            "give a speaker map naming the suspect"
+        )
+    if "interrogator" not in by_role:
+        out.append("no speaker was identified as an interrogator; give a speaker map if one took part")
+
+    def asks(role: str) -> float:
+        said = by_role.get(role, [])
+        return sum("?" in t.text for t in said) / len(said) if said else 0.0
+
+    if "suspect" in by_role and "interrogator" in by_role and asks("suspect") > asks("interrogator"):
+        out.append(
+            f"the suspect asks more of the questions ({asks('suspect'):.0%} of turns) than the "
+            f"interrogators ({asks('interrogator'):.0%}); check the roles (give a speaker map)"
+        )
+    return out
 
 
 def _from_context(turns: list[Turn], n: int, suspect: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cites import record_cite
 from .provenance import FactResult
 
 KINDS = {
@@ -49,10 +50,15 @@ def rows(results: list[FactResult]) -> list[Row]:
     return out
 
 
-def ticks(pages: dict[int, int], every: int = 10) -> list[tuple[int, int]]:
-    """(line, page) pairs for axis labels: every `every` pages."""
+def ticks(pages: dict[int, int], line_count: int, every: int = 10) -> list[tuple[int, str]]:
+    """(line, label) pairs for the axis: every `every` pages; by input line when the transcript
+    has no page numbers (captions, an unpaginated statement)."""
     ordered = sorted(pages.items())
-    return [(line, page) for page, line in ordered if page % every == 0] or ordered[:1]
+    by_page = [(line, page) for page, line in ordered if page % every == 0] or ordered[:1]
+    if by_page:
+        return [(line, f"p. {page}") for line, page in by_page]
+    step = max(1, -(-line_count // 5))
+    return [(line, f"line {line}") for line in range(1, line_count + 1, step)]
 
 
 def svg(results: list[FactResult], line_count: int, pages: dict[int, int]) -> str:
@@ -67,11 +73,11 @@ def svg(results: list[FactResult], line_count: int, pages: dict[int, int]) -> st
         '<title id="tl-title">Timeline: where each fact was first said, by whom</title>',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
     ]
-    for line, page in ticks(pages):
+    for line, label in ticks(pages, line_count):
         parts.append(
             f'<line x1="{x(line):.1f}" y1="{top - 6}" x2="{x(line):.1f}" y2="{top + row_h * len(data)}" '
             f'stroke="#dddddd"/><text x="{x(line):.1f}" y="{top - 10}" text-anchor="middle" '
-            f'fill="#555">p. {page}</text>'
+            f'fill="#555">{label}</text>'
         )
     for n, row in enumerate(data):
         y = top + row_h * n + row_h / 2
@@ -79,7 +85,7 @@ def svg(results: list[FactResult], line_count: int, pages: dict[int, int]) -> st
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#bbbbbb"/>')
         for p in row.points:
             colour, label = KINDS[p.kind]
-            tip = f"{label}, line {p.line}, page {p.page}: {p.quote[:90]}"
+            tip = f"{label}, {record_cite(p.line, p.page)}: {p.quote[:90]}"
             parts.append(_mark(p.kind, x(p.line), y, colour, tip))
     ly = top + row_h * len(data) + 22
     lx = 10.0

@@ -118,7 +118,7 @@ def test_court_reporter_question_and_answer():
     assert t.format == "qa"
     assert [(x.speaker, x.role, x.line, x.page) for x in t.turns][:2] == [
         ("MR. HOLT", "interrogator", 3, 12),
-        ("WITNESS", "suspect", 4, 12),
+        ("A", "suspect", 4, 12),
     ]
     assert t.turns[4].text == "Did you see the car in the garage?" and t.turns[4].page == 13
     report = analyze(text, FACTS)

@@ -104,13 +104,16 @@ def test_an_answer_to_a_question_that_points_back_is_read_with_the_whole_turn():
         "KALE: We know she had a phone and a purse. Do you know what happened to those things?\n"
         "SAM: He burned them.\n"
     )
-    facts = FACTS + """
+    facts = (
+        FACTS
+        + """
 - id: items_burned
   statement: Her phone and purse were burned.
   public: false
   true: null
   cues: ["phone | purse + burn | burned"]
 """
+    )
     items = fact(analyze(text, facts), "items_burned")
     own = items.suspect_first_statement
     assert own.line == 5 and own.supplied == ["purse"] and items.flag == "SUSPECT_FIRST_AFTER_LEADING"
