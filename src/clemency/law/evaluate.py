@@ -161,9 +161,9 @@ class _Evaluation:
             return None, unknowns
         try:
             return _apply(node, values), _NONE
-        except (OverflowError, ValueError):
-            # A date pushed outside the calendar (after 9999-12-31) is unknown, as in the compilers;
-            # the facts it was computed from are the ones to check.
+        except (OverflowError, ValueError, ZeroDivisionError):
+            # A date pushed outside the calendar (after 9999-12-31), or a CeilDiv by zero, is
+            # unknown, as in the batch engines; the facts it was computed from are the ones to check.
             return None, frozenset(n.name for n in node.walk() if isinstance(n, t.Fact))
 
     def _operands(self, node: Node) -> list[tuple[Any, Unknowns]]:

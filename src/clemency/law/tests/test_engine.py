@@ -136,3 +136,15 @@ def test_a_date_pushed_past_the_calendar_is_unknown_not_a_crash() -> None:
         node, {"custody_start_date": dt.date(2000, 1, 1), "sentence_term_days": 366}, dt.date(2026, 1, 1)
     )
     assert in_range == dt.date(2001, 1, 1)
+
+
+def test_ceil_div_by_zero_is_unknown_as_in_the_batch_engines() -> None:
+    """No whole number of days is a term divided by zero: unknown, naming the facts it read."""
+    node = t.CeilDiv(t.Fact("sentence_term_days"), t.Fact("age_at_offense_years"))
+    value, unknowns = evaluate_node(
+        node, {"sentence_term_days": 365, "age_at_offense_years": 0}, dt.date(2026, 1, 1)
+    )
+    assert value is None
+    assert set(unknowns) == {"sentence_term_days", "age_at_offense_years"}
+    assert val(t.CeilDiv(t.Const(7), t.Const(0))) is None
+    assert val(t.CeilDiv(t.Const(-7), t.Const(2))) == -3
