@@ -212,11 +212,10 @@ def rank_key_expr(as_of: dt.date) -> pl.Expr:
 
 
 def rank_from_keys(keys: pl.Series) -> np.ndarray:
-    """1-based rank from the keys; equal keys keep input order."""
-    order = pl.DataFrame({"k": keys}).select(pl.arg_sort_by("k", maintain_order=True)).to_series()
-    rank = np.empty(len(keys), dtype=np.uint32)
-    rank[order.to_numpy()] = np.arange(1, len(keys) + 1, dtype=np.uint32)
-    return rank
+    """1-based rank from the keys; equal keys keep input order (Polars' "ordinal" rank)."""
+    if len(keys) == 0:
+        return np.empty(0, dtype=np.uint32)
+    return keys.rank("ordinal").cast(pl.UInt32).to_numpy()
 
 
 def rank_of(keys: pl.DataFrame, as_of: dt.date) -> np.ndarray:

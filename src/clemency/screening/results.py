@@ -2,14 +2,17 @@
 
 The file's key-value metadata `clemency.screening` holds JSON: the as_of date, the pathways with
 their criteria in mask-bit order, and a pointer to the input (path, format, list delimiter, size
-and modification time). `facts_for_person` re-reads that person's row from the input and
-validates it exactly as the screen did, so the scalar evaluator can explain the row; if the input
-has changed since, it refuses rather than explain different facts.
+and SHA-256 of its bytes). `facts_for_person` re-reads that person's row from the input (or from a
+copy of it the caller names, e.g. a fresh local copy out of object storage) and validates it
+exactly as the screen did, so the scalar evaluator can explain the row; if the file is not the one
+screened (another size or content hash), it refuses rather than explain different facts. The
+modification time is recorded for information only: a copy has a new one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,10 +54,33 @@ class ResultsMetadata:
         })
 
 
-def input_pointer(path: Path, fmt: str, list_delimiter: str) -> dict[str, Any]:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes (hashlib releases the GIL, so a thread can overlap it)."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def input_pointer(path: Path, fmt: str, list_delimiter: str, sha256: str | None = None) -> dict[str, Any]:
+    """What identifies the screened input: its size and content hash (computed here if not given)."""
     stat = path.stat()
     return {"path": str(path.resolve()), "format": fmt, "list_delimiter": list_delimiter,
-            "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+            "size": stat.st_size, "sha256": sha256 or file_sha256(path), "mtime_ns": stat.st_mtime_ns}
+
+
+def _check_same_input(source: Path, recorded: dict[str, Any], overridden: bool) -> None:
+    """Refuse a file that is not the one screened: another size, or another content hash."""
+    if not source.is_file():
+        raise ResultsError(f"the screened input {source} is no longer there")
+    stat = source.stat()
+    changed = f"the input {source} is not the file that was screened (its {{}} differs); screen it again"
+    if stat.st_size != recorded["size"]:
+        raise ResultsError(changed.format("size"))
+    if "sha256" in recorded:
+        if file_sha256(source) != recorded["sha256"]:
+            raise ResultsError(changed.format("content hash"))
+    elif overridden or stat.st_mtime_ns != recorded["mtime_ns"]:
+        # Results written before content hashes: only the original file, unmodified, will do.
+        raise ResultsError(changed.format("modification time" if not overridden else "content hash"))
 
 
 def read_metadata(path: str | Path) -> ResultsMetadata:
@@ -72,15 +98,15 @@ def read_metadata(path: str | Path) -> ResultsMetadata:
     )
 
 
-def facts_for_person(path: str | Path, person_id: str) -> tuple[dict[str, Any], dt.date]:
-    """(the person's validated facts, the screen's as_of) for one row of a results file."""
+def facts_for_person(path: str | Path, person_id: str, input_path: str | Path | None = None,
+                     ) -> tuple[dict[str, Any], dt.date]:
+    """(the person's validated facts, the screen's as_of) for one row of a results file.
+
+    `input_path` overrides the recorded input path: a copy of the screened file (same size and
+    content hash) elsewhere, e.g. fetched from object storage or restored from a backup."""
     meta = read_metadata(path)
-    source = Path(meta.input["path"])
-    if not source.is_file():
-        raise ResultsError(f"the screened input {source} is no longer there")
-    stat = source.stat()
-    if stat.st_size != meta.input["size"] or stat.st_mtime_ns != meta.input["mtime_ns"]:
-        raise ResultsError(f"the screened input {source} has changed since the screen; screen it again")
+    source = Path(input_path) if input_path is not None else Path(meta.input["path"])
+    _check_same_input(source, meta.input, overridden=input_path is not None)
     population = open_population(source, meta.input["list_delimiter"])
     found = (
         population.scan().with_row_index("__row", offset=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 
 import polars as pl
@@ -104,8 +105,33 @@ def test_an_explanation_is_refused_once_the_input_has_changed(tmp_path):
     population = write_population(tmp_path / "p.parquet", 20, seed=2)
     summary = screen_file(population, tmp_path / "out.parquet", AS_OF)
     write_population(population, 21, seed=3)
-    with pytest.raises(ResultsError, match="has changed since the screen"):
+    with pytest.raises(ResultsError, match="not the file that was screened"):
         facts_for_person(summary.out_path, "000000001")
+
+
+def test_a_copy_of_the_input_elsewhere_explains_the_row_and_a_new_mtime_does_not_matter(tmp_path):
+    population = write_population(tmp_path / "p.parquet", 30, seed=2)
+    summary = screen_file(population, tmp_path / "out.parquet", AS_OF)
+    expected = facts_for_person(summary.out_path, "000000007")
+    copy = tmp_path / "restored" / "population.parquet"
+    copy.parent.mkdir()
+    copy.write_bytes(population.read_bytes())  # a fresh copy: a new path and a new mtime
+    population.unlink()
+    with pytest.raises(ResultsError, match="no longer there"):
+        facts_for_person(summary.out_path, "000000007")
+    assert facts_for_person(summary.out_path, "000000007", input_path=copy) == expected
+    assert read_metadata(summary.out_path).input["sha256"] == hashlib.sha256(copy.read_bytes()).hexdigest()
+
+
+def test_a_copy_of_the_same_size_but_other_bytes_is_refused(tmp_path):
+    population = write_population(tmp_path / "p.csv", 30, seed=2)
+    summary = screen_file(population, tmp_path / "out.parquet", AS_OF)
+    text = population.read_bytes()
+    forged = tmp_path / "forged.csv"
+    forged.write_bytes(text.replace(b"000000007", b"000000070", 1))  # same size, other content
+    assert forged.stat().st_size == population.stat().st_size
+    with pytest.raises(ResultsError, match="content hash"):
+        facts_for_person(summary.out_path, "000000007", input_path=forged)
 
 
 def test_an_unknown_person_is_a_key_error(screened):
