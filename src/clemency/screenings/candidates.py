@@ -172,16 +172,19 @@ class CandidateExplanation:
         return [(name, _show(value)) for name, value in self.facts.items() if value is not None]
 
 
-def explain_candidate(path: Path, row: dict[str, Any]) -> CandidateExplanation:
+def explain_candidate(path: Path, row: dict[str, Any],
+                      input_path: Path | None = None) -> CandidateExplanation:
     """Regenerate the row's explanation with the scalar evaluator, and check it says what the row says.
 
     The row is decoded by the library itself (`describe_row`), so its compact format is its own.
+    `input_path` is a local copy of the screened population (the library checks its size and content
+    hash); without it the library reads the path recorded when the screen ran.
     """
     from clemency.screening.results import describe_row, facts_for_person, read_metadata
 
     person_id = str(row["person_id"])
     try:
-        facts, as_of = facts_for_person(path, person_id)
+        facts, as_of = facts_for_person(path, person_id, input_path=input_path)
     except (ValueError, KeyError, OSError) as error:  # the input is gone or changed since the screen
         raise ExplanationUnavailable(str(error.args[0]) if error.args else str(error)) from None
     facts = dict(facts)

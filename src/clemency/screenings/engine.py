@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,6 +147,19 @@ def local_path(field_file: Any, suffix: str = "") -> Iterator[Path]:
         with field_file.open("rb") as source, copy.open("wb") as out:
             shutil.copyfileobj(source, out)
         yield copy
+
+
+@contextmanager
+def local_population(run: Any) -> Iterator[Path | None]:
+    """The run's population on this machine (a fresh copy from remote storage), for explanations;
+    None when the stored file is gone (the explanation then says it is unavailable)."""
+    with ExitStack() as stack:
+        try:
+            path: Path | None = stack.enter_context(
+                local_path(run.input_file, suffix=f".{run.input_format}"))
+        except (OSError, ValueError):  # ValueError: the run has no stored file
+            path = None
+        yield path
 
 
 @dataclass

@@ -21,7 +21,7 @@ from clemency.screenings.candidates import (
     explain_candidate,
     result_pathways,
 )
-from clemency.screenings.engine import local_path
+from clemency.screenings.engine import local_path, local_population
 from clemency.screenings.filtersets import CandidateFilter
 from clemency.screenings.forms import CandidateCaseForm
 from clemency.screenings.models import CandidateCase, RunStatus, ScreeningRun
@@ -59,12 +59,12 @@ class Unavailable(Exception):
 
 
 def _candidate(run: ScreeningRun, rank: int) -> tuple[dict[str, Any], CandidateExplanation]:
-    with local_path(run.result_file, suffix=".parquet") as path:
+    with local_path(run.result_file, suffix=".parquet") as path, local_population(run) as population:
         row = candidate_row(path, rank)
         if row is None:
             raise Http404("No candidate has this rank.")
         try:
-            return row, explain_candidate(path, row)
+            return row, explain_candidate(path, row, input_path=population)
         except ExplanationUnavailable as error:
             raise Unavailable(row, str(error)) from None
 

@@ -17,7 +17,7 @@ from clemency.screenings.api.serializers import (
     ScreeningRunSerializer,
 )
 from clemency.screenings.candidates import candidate_page, candidate_row, explain_candidate, result_pathways
-from clemency.screenings.engine import local_path
+from clemency.screenings.engine import local_path, local_population
 from clemency.screenings.filtersets import CandidateFilter, ScreeningRunFilterSet
 from clemency.screenings.models import RunStatus, ScreeningRun
 from clemency.screenings.views import visible_runs
@@ -68,11 +68,11 @@ class ScreeningRunViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["get"], url_path=r"candidates/(?P<rank>[0-9]+)")
     def candidate(self, request: Request, pk: str | None = None, rank: str = "0") -> Response:
         run = self._finished()
-        with local_path(run.result_file, suffix=".parquet") as path:
+        with local_path(run.result_file, suffix=".parquet") as path, local_population(run) as population:
             row = candidate_row(path, int(rank))
             if row is None:
                 raise Http404("No candidate has this rank.")
-            explanation = explain_candidate(path, row)
+            explanation = explain_candidate(path, row, input_path=population)
         body: dict[str, Any] = {
             "person_id": explanation.person_id, "rank": int(rank), "as_of": explanation.as_of,
             "agrees_with_row": explanation.agrees,

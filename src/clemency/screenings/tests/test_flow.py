@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -190,3 +191,19 @@ def test_a_record_the_case_services_refuse_creates_nothing_and_names_the_field(c
     errors = response.context["form"].non_field_errors()
     assert any(e.startswith("conviction_date: ") and "in the future" in e for e in errors), errors
     assert not Person.objects.exists() and not Case.objects.exists() and not CandidateCase.objects.exists()
+
+
+def test_an_explanation_reads_the_stored_population_when_the_screened_path_is_gone(client, cast):
+    """As after a restore, or with remote storage: the screen read a copy that no longer exists."""
+    from clemency.screening.results import read_metadata
+    from clemency.screenings.tests.world import screening_objects
+
+    run = screening_objects(cast, "restored")["screening_run"]
+    with local_path(run.result_file) as path:
+        recorded = read_metadata(path).input["path"]
+    assert recorded != run.input_file.path and not Path(recorded).exists()
+    client.force_login(cast.attorney)
+    response = client.get(f"/screenings/{run.pk}/candidates/1/")
+    assert response.status_code == 200 and response.context["explanation"].agrees
+    run.input_file.storage.delete(run.input_file.name)  # the stored copy gone too: said, not a 500
+    assert client.get(f"/screenings/{run.pk}/candidates/1/").status_code == 409
