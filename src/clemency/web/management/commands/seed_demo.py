@@ -26,6 +26,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demonstration data ready: {len(cases)} cases in {demo.TEAM_NAME}. "
-                f"Sign in as demo-attorney / {demo.DEMO_PASSWORD}."
+                f"Sign in as demo-staff / {demo.DEMO_PASSWORD} (attorneys and admins set up MFA first)."
             )
         )
