@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -235,7 +236,8 @@ def validate_batch(batch: pl.DataFrame, first_row: int, delimiter: str = DEFAULT
         row = first_row + int(empty.arg_true()[0])
         raise InputError(f"row {row}: {PERSON_ID} is empty; every row needs one")
     present = [name for name in FACTS if name in batch.columns]
-    parsed = {name: _parse(name, batch.schema[name], delimiter) for name in present}
+    raw_schema = batch.schema  # built anew on each access: once, not once per column
+    parsed = {name: _parse(name, raw_schema[name], delimiter) for name in present}
     values = [value.alias(f"__value:{name}") for name, (value, _) in parsed.items()]
     checked = batch.with_columns(values).select(
         *(_value(name).alias(name) for name in parsed),
@@ -302,12 +304,19 @@ def _date_order(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return facts, report
 
 
-def _age_at_offense(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Derive age_at_offense_years from the dates as `validate_facts` does; report a disagreeing value."""
+@functools.cache
+def _age_expression() -> tuple[PolarsCompiler, pl.Expr]:
+    """The rulebook's AgeOn(birth_date, offense_date), compiled once for every batch."""
     # AgeOn reads no as_of, so any date will do for the compiler.
     age = t.AgeOn(t.Fact("birth_date"), t.Fact("offense_date"))
     compiler = PolarsCompiler(dt.date(2000, 1, 1))
-    facts = compiler.apply(facts, [compiler.compile(age).alias("__derived_age")])
+    return compiler, compiler.compile(age).alias("__derived_age")
+
+
+def _age_at_offense(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Derive age_at_offense_years from the dates as `validate_facts` does; report a disagreeing value."""
+    compiler, derived_age = _age_expression()
+    facts = compiler.apply(facts, [derived_age])
     derived = pl.col("__derived_age")
     given = pl.col("age_at_offense_years")
     disagree = given.is_not_null() & derived.is_not_null() & (given != derived)

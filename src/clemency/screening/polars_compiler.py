@@ -79,6 +79,11 @@ def value_dtype(node: t.Node) -> pl.DataType | None:
     return None
 
 
+def _key(node: t.Node) -> tuple[t.Node, tuple[str, ...]]:
+    # Const(1) == Const(True) in Python, so the key also holds the constants' types.
+    return node, tuple(type(n.value).__name__ for n in node.walk() if isinstance(n, t.Const))
+
+
 def _reads_facts(node: t.Node) -> bool:
     return any(isinstance(n, t.Fact) for n in node.walk())
 
@@ -91,6 +96,8 @@ class PolarsCompiler:
         self._memo: dict[tuple[t.Node, tuple[str, ...]], pl.Expr] = {}
         self._temps: list[tuple[str, pl.Expr, int]] = []  # (name, expression, stage)
         self._stage: dict[str, int] = {}
+        self._bound: dict[str, pl.Expr] = {}  # serialised expression -> its temporary column
+        self._shared: set[tuple[t.Node, tuple[str, ...]]] = set()
         self._dispatch: dict[type[t.Node], Callable[[Any], pl.Expr]] = {
             t.Fact: lambda n: pl.col(n.name),
             t.Compare: self._compare,
@@ -125,9 +132,22 @@ class PolarsCompiler:
         except (OverflowError, ValueError, ZeroDivisionError):
             return None
 
+    def share(self, roots: list[t.Node]) -> None:
+        """Bind every subtree that reads facts and occurs more than once under `roots` (a sentence
+        type test, a release date used by many pathways), so that it is computed once a batch."""
+        seen: set[tuple[t.Node, tuple[str, ...]]] = set()
+        for root in roots:
+            for node in root.walk():
+                if isinstance(node, (t.Fact, t.Const, t.Param)) or not _reads_facts(node):
+                    continue
+                key = _key(node)
+                with contextlib.suppress(TypeError):  # an unhashable Const: not shared
+                    if key in seen:
+                        self._shared.add(key)
+                    seen.add(key)
+
     def compile(self, node: t.Node) -> pl.Expr:
-        # Const(1) == Const(True) in Python, so the memo key also holds the constants' types.
-        key = (node, tuple(type(n.value).__name__ for n in node.walk() if isinstance(n, t.Const)))
+        key = _key(node)
         try:
             return self._memo[key]
         except (KeyError, TypeError):  # TypeError: a Const holding something unhashable
@@ -141,6 +161,9 @@ class PolarsCompiler:
             if handler is None:
                 raise TypeError(f"no Polars compilation for {type(node).__name__}")
             expr = handler(node)
+            with contextlib.suppress(TypeError):
+                if key in self._shared:
+                    expr = self._bind(expr)
         with contextlib.suppress(TypeError):  # an unhashable Const is simply not remembered
             self._memo[key] = expr
         return expr
@@ -166,12 +189,18 @@ class PolarsCompiler:
         """A column holding `expr`, computed in a stage after every temporary it reads."""
         if expr.meta.is_column() or expr.meta.is_literal() or not expr.meta.root_names():
             return expr  # a column already, or a constant: nothing to share
+        # Different nodes often compile to the same expression (a date rebound after `in_calendar`,
+        # the same day count under two pathways): one column for all of them.
+        key = expr.meta.serialize(format="json")
+        if key in self._bound:
+            return self._bound[key]
         needs = [self._stage[name] for name in expr.meta.root_names() if name in self._stage]
         stage = max(needs) + 1 if needs else 0
         name = f"{_TEMP}{len(self._temps)}"
         self._temps.append((name, expr, stage))
         self._stage[name] = stage
-        return pl.col(name)
+        self._bound[key] = pl.col(name)
+        return self._bound[key]
 
     def _days(self, node: t.Node) -> pl.Expr:
         """A date node's day number (Int64), bound."""

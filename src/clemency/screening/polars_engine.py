@@ -14,6 +14,7 @@ import operator
 import numpy as np
 import polars as pl
 
+from clemency.law import tree as t
 from clemency.screening.plan import OUTCOME_CODE, OUTCOMES, PathwayPlan, ScreenPlan, column
 from clemency.screening.polars_compiler import PolarsCompiler, literal
 from clemency.screening.schema import PERSON_ID
@@ -42,9 +43,16 @@ def deadline_dtype(screen: ScreenPlan) -> pl.Enum:
     return pl.Enum(screen.deadline_ids or ["none"])
 
 
+def _roots(plan: PathwayPlan) -> list[t.Node]:
+    pathway = plan.pathway
+    return [*(c.node for c in pathway.criteria), *(d.node for d in pathway.deadlines),
+            *([pathway.eligible_from] if pathway.eligible_from is not None else [])]
+
+
 def stage_nodes(screen: ScreenPlan) -> tuple[PolarsCompiler, list[pl.Expr]]:
     """Every criterion, eligible-from date and deadline of every pathway, as temporary columns."""
     compiler = PolarsCompiler(screen.as_of)
+    compiler.share([node for plan in screen.pathways for node in _roots(plan)])
     exprs: list[pl.Expr] = []
     for plan in screen.pathways:
         pathway = plan.pathway

@@ -12,7 +12,7 @@ import datetime as dt
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,33 +119,50 @@ def _screen_with_polars(
     done = 0
     compiled = polars_engine.CompiledScreen(plan)
     # The input's content hash (for `facts_for_person`) is computed beside the screen: hashlib
-    # releases the GIL, so on a second core it costs no wall time.
-    with ThreadPoolExecutor(max_workers=1) as hasher, \
+    # releases the GIL, so on a second core it costs no wall time. Likewise batch N is evaluated
+    # on the `evaluator` thread while this one reads and validates batch N + 1: validation is
+    # mostly single-threaded, so without the overlap a core would idle through it.
+    pending: tuple[Future[pl.DataFrame], pl.DataFrame | None] | None = None
+
+    def finish(evaluation: Future[pl.DataFrame], batch_facts: pl.DataFrame | None) -> None:
+        nonlocal done
+        tick = time.perf_counter()
+        result = evaluation.result()
+        seconds["evaluate_wait"] += time.perf_counter() - tick
+        tick = time.perf_counter()
+        keys.append(rank_key(result, plan.as_of))
+        tally.add(result)
+        if missing is not None and batch_facts is not None:
+            missing.add(batch_facts, result)
+        # The results stay in memory (about 170 bytes a person) so the file is written once.
+        results.append(result)
+        done += result.height
+        seconds["tally"] += time.perf_counter() - tick
+        if on_progress is not None:
+            on_progress(done, total)
+
+    with ThreadPoolExecutor(max_workers=1) as hasher, ThreadPoolExecutor(max_workers=1) as evaluator, \
             validation.open("w", encoding="utf-8", newline="") as report_file:
         sha256 = hasher.submit(file_sha256, population.path)
         report_file.write(",".join(REPORT_SCHEMA) + "\n")
+        first_row = 1
         for batch in population.batches(batch_rows):
             tick = time.perf_counter()
-            facts, report = validate_batch(batch, done + 1, population.list_delimiter)
+            facts, report = validate_batch(batch, first_row, population.list_delimiter)
+            first_row += batch.height
             del batch
             if report.height:
                 issues += report.height
                 report.write_csv(report_file, include_header=False)
             seconds["validate"] += time.perf_counter() - tick
-            tick = time.perf_counter()
-            result = compiled.lazy(facts.lazy()).collect()
-            seconds["evaluate"] += time.perf_counter() - tick
-            tick = time.perf_counter()
-            keys.append(rank_key(result, plan.as_of))
-            tally.add(result)
-            if missing is not None:
-                missing.add(facts, result)
-            # The results stay in memory (about 170 bytes a person) so the file is written once.
-            results.append(result)
-            done += result.height
-            seconds["tally"] += time.perf_counter() - tick
-            if on_progress is not None:
-                on_progress(done, total)
+            evaluation = evaluator.submit(_evaluate, compiled, facts)
+            if pending is not None:
+                finish(*pending)
+            pending = (evaluation, facts if missing is not None else None)
+            del facts
+        if pending is not None:
+            finish(*pending)
+            pending = None
         tick = time.perf_counter()
         pointer = input_pointer(population.path, population.format, population.list_delimiter,
                                 sha256=sha256.result())
@@ -153,18 +170,10 @@ def _screen_with_polars(
     if not results:  # an empty file: still a valid, empty result
         empty = validate_batch(population.scan().head(0).collect(), 1)[0]
         results.append(polars_engine.screen_lazy(empty.lazy(), plan).collect())
-    tick = time.perf_counter()
-    rank = polars_engine.rank_from_keys(pl.concat(keys) if keys else pl.Series([], dtype=pl.UInt64))
-    seconds["rank"] += time.perf_counter() - tick
-    tick = time.perf_counter()
-    frame = pl.concat(results, rechunk=False).with_columns(rank=pl.Series(rank, dtype=pl.UInt32))
-    del results
-    check_unique_ids(frame["person_id"])
     meta = ResultsMetadata(
         as_of=plan.as_of, pathways=plan.metadata()["pathways"], input=pointer, rows=done, engine="polars",
     )
-    write_results(frame, out_path, meta)
-    seconds["write"] += time.perf_counter() - tick
+    _rank_and_write(results, keys, out_path, meta, seconds)
     return ScreeningSummary(
         input_path=population.path, out_path=out_path, as_of=plan.as_of, engine="polars", rows=done,
         pathways=[p.id for p in plan.pathways], counts=tally.counts(),
@@ -172,6 +181,28 @@ def _screen_with_polars(
         missing_facts=missing.top() if missing is not None else [],
         seconds=dict(seconds),
     )
+
+
+def _rank_and_write(results: list[pl.DataFrame], keys: list[pl.Series], out_path: Path,
+                    meta: ResultsMetadata, seconds: dict[str, float]) -> None:
+    """Rank everyone, check the ids are unique, write the file. The rank's sort and the ids'
+    uniqueness check both release the GIL, so they run side by side on the two cores."""
+    tick = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=1) as ranker:
+        ranked = ranker.submit(polars_engine.rank_from_keys,
+                               pl.concat(keys) if keys else pl.Series([], dtype=pl.UInt64))
+        frame = pl.concat(results, rechunk=False)
+        results.clear()
+        check_unique_ids(frame["person_id"])
+        rank = ranked.result()
+    seconds["rank"] += time.perf_counter() - tick
+    tick = time.perf_counter()
+    write_results(frame.with_columns(rank=pl.Series(rank, dtype=pl.UInt32)), out_path, meta)
+    seconds["write"] += time.perf_counter() - tick
+
+
+def _evaluate(compiled: polars_engine.CompiledScreen, facts: pl.DataFrame) -> pl.DataFrame:
+    return compiled.lazy(facts.lazy()).collect()
 
 
 def rank_key(result: pl.DataFrame, as_of: dt.date) -> pl.Series:
