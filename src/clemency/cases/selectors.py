@@ -8,17 +8,12 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from clemency.accounts.access import restrict
-from clemency.cases.models import OPEN_STATUSES, Case, Conviction, Party
+from clemency.cases.models import Case, Conviction, Party
 from clemency.people.models import Person
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:
     return restrict(Case.objects.select_related("person", "team"), user)
-
-
-def open_cases_by_urgency(user: Any) -> QuerySet[Case]:
-    """Open cases, the nearest execution date or deadline first (refined by the deadlines app)."""
-    return visible_cases(user).filter(status__in=OPEN_STATUSES).order_by("priority", "-updated_at")
 
 
 def visible_people(user: Any) -> QuerySet[Person]:
