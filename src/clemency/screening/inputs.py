@@ -19,6 +19,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import polars as pl
 
@@ -136,60 +137,84 @@ def _value(name: str) -> pl.Expr:
     return pl.col(f"__value:{name}")
 
 
-def _parse(name: str, dtype: pl.DataType, delimiter: str) -> tuple[pl.Expr, pl.Expr]:
-    """(parsed value, reason or null) for one column; a reason means the cell is bad. The reason
-    reads the parsed value through `_value(name)`."""
+class Parsed(NamedTuple):
+    """How one column is read: its value, a cheap test of whether a cell is bad (None: no cell
+    can be), and why, worked out only for columns where some cell is bad. A reason built for
+    every column of every batch would allocate a text column each time: most of the screen's
+    page faults, for reports that are nearly always empty."""
+
+    value: pl.Expr
+    bad: pl.Expr | None
+    why: pl.Expr
+
+
+_NEVER = pl.lit(None, dtype=pl.String)
+
+
+def _checked_text(value: pl.Expr, why: pl.Expr) -> Parsed:
+    return Parsed(value, why.is_not_null(), why)
+
+
+def _parse(name: str, dtype: pl.DataType, delimiter: str) -> Parsed:
+    """How to read one column; the reason reads the parsed value through `_value(name)`."""
     spec = FACTS[name]
     raw, parsed_value = pl.col(name), _value(name)
     text = dtype == pl.String
     if spec.type == "date":
         if not text:
             outside = (raw < _MIN_DATE) | (raw > _MAX_DATE)
-            return raw, pl.when(outside).then(pl.lit("outside the calendar (years 1 to 9999)"))
+            why = pl.when(outside).then(pl.lit("outside the calendar (years 1 to 9999)"))
+            return Parsed(raw, outside, why)
         shaped = raw.str.contains(r"^\d{4}-\d{2}-\d{2}$")
         parsed = raw.str.to_date("%Y-%m-%d", strict=False)
         reason: pl.Expr = (pl.when(_blank(raw)).then(None)
                .when(~shaped).then(pl.lit("not a date in the form YYYY-MM-DD"))
                .when(parsed_value.is_null()).then(pl.lit("not a real calendar date")))
-        return pl.when(shaped).then(parsed), reason
-    why: pl.Expr
+        return _checked_text(pl.when(shaped).then(parsed), reason)
     if spec.type == "int":
-        value: pl.Expr
-        if text:
-            value = pl.when(raw.str.contains(r"^[+-]?\d{1,18}$")).then(raw.cast(pl.Int64, strict=False))
-            why = pl.when(_blank(raw)).then(None).when(parsed_value.is_null()).then(
-                pl.lit("not a whole number"))
-        else:
-            value = raw.cast(pl.Int64, strict=False)
-            why = pl.when(raw.is_not_null() & parsed_value.is_null()).then(pl.lit("too large a number"))
-        if spec.minimum is not None:
-            why = why.when(parsed_value < spec.minimum).then(pl.lit(f"must be at least {spec.minimum}"))
-        return value, why
+        return _parse_int(spec.minimum, raw, parsed_value, text)
     if spec.type == "bool":
         if not text:
-            return raw, pl.lit(None, dtype=pl.String)
+            return Parsed(raw, None, _NEVER)
         lowered = raw.str.to_lowercase()
         flag: pl.Expr = pl.when(lowered == "true").then(True).when(lowered == "false").then(False)
-        return flag, pl.when(_blank(raw)).then(None).when(parsed_value.is_null()).then(
-            pl.lit("expected true or false"))
+        return _checked_text(flag, pl.when(_blank(raw)).then(None).when(parsed_value.is_null()).then(
+            pl.lit("expected true or false")))
     if spec.type == "enum":
         values = list(spec.values or ())
+        not_one_of = pl.lit(f"not one of: {', '.join(values)}")
         if isinstance(dtype, (pl.Enum, pl.Categorical)):
             # Categories map straight onto the rulebook's Enum, without materialising any text.
-            category = raw.cast(pl.Enum(values), strict=False)
-            return category, pl.when(raw.is_not_null() & parsed_value.is_null()).then(
-                pl.lit(f"not one of: {', '.join(values)}"))
+            unknown = raw.is_not_null() & parsed_value.is_null()
+            return Parsed(raw.cast(pl.Enum(values), strict=False), unknown, pl.when(unknown).then(not_one_of))
         as_text = raw.cast(pl.String)
         category = as_text.cast(pl.Enum(values), strict=False)
-        blank = _blank(as_text)
-        return category, pl.when(blank).then(None).when(parsed_value.is_null()).then(
-            pl.lit(f"not one of: {', '.join(values)}"))
+        return _checked_text(category, pl.when(_blank(as_text)).then(None).when(parsed_value.is_null())
+                             .then(not_one_of))
     if text:
         stripped = raw.str.strip_chars()
         items: pl.Expr = (pl.when(stripped == "[]").then(pl.lit([], dtype=pl.List(pl.String)))
                  .otherwise(stripped.str.split(delimiter).list.eval(pl.element().str.strip_chars())))
-        return pl.when(~_blank(raw)).then(items), pl.lit(None, dtype=pl.String)  # items checked below
-    return raw.cast(pl.List(pl.String)), pl.lit(None, dtype=pl.String)
+        return Parsed(pl.when(~_blank(raw)).then(items), None, _NEVER)  # items checked below
+    return Parsed(raw.cast(pl.List(pl.String)), None, _NEVER)
+
+
+def _parse_int(minimum: int | None, raw: pl.Expr, parsed_value: pl.Expr, text: bool) -> Parsed:
+    why: pl.Expr
+    value: pl.Expr
+    if text:
+        value = pl.when(raw.str.contains(r"^[+-]?\d{1,18}$")).then(raw.cast(pl.Int64, strict=False))
+        why = pl.when(_blank(raw)).then(None).when(parsed_value.is_null()).then(pl.lit("not a whole number"))
+        bad = why.is_not_null()
+    else:
+        value = raw.cast(pl.Int64, strict=False)
+        too_large = raw.is_not_null() & parsed_value.is_null()
+        why, bad = pl.when(too_large).then(pl.lit("too large a number")), too_large
+    if minimum is not None:
+        below = parsed_value < minimum
+        why = why.when(below).then(pl.lit(f"must be at least {minimum}"))
+        bad = bad | below
+    return Parsed(value, bad, why)
 
 
 def _bad_items(name: str, items: pl.Series) -> pl.Series | None:
@@ -238,20 +263,23 @@ def validate_batch(batch: pl.DataFrame, first_row: int, delimiter: str = DEFAULT
     present = [name for name in FACTS if name in batch.columns]
     raw_schema = batch.schema  # built anew on each access: once, not once per column
     parsed = {name: _parse(name, raw_schema[name], delimiter) for name in present}
-    values = [value.alias(f"__value:{name}") for name, (value, _) in parsed.items()]
-    checked = batch.with_columns(values).select(
-        *(_value(name).alias(name) for name in parsed),
-        *(why.alias(f"__why:{name}") for name, (_, why) in parsed.items()),
-    )
-    reasons: dict[str, pl.Series] = {}
+    staged = batch.lazy().with_columns(
+        rule.value.alias(f"__value:{name}") for name, rule in parsed.items()).collect()
+    # First one flag per column (is any cell bad?), then reasons for the flagged columns only.
+    bad_cells = {name: rule.bad for name, rule in parsed.items() if rule.bad is not None}
+    flags = (staged.select(*(bad.any().alias(name) for name, bad in bad_cells.items())).row(0)
+             if bad_cells else ())
+    flagged = [name for name, flag in zip(bad_cells, flags, strict=True) if flag]
+    whys = staged.select(*(parsed[name].why.alias(name) for name in flagged)) if flagged else None
+    checked = staged.select(*(_value(name).alias(name) for name in parsed))
+    del staged
+    reasons: dict[str, pl.Series] = {name: whys[name] for name in flagged} if whys is not None else {}
     for name in present:
-        why = checked[f"__why:{name}"]
         if FACTS[name].type == "list":
             items_why = _bad_items(name, checked[name])
             if items_why is not None:
-                why = items_why
-        if why.null_count() < len(why):
-            reasons[name] = why
+                reasons[name] = items_why
+    reasons = {name: reasons[name] for name in present if name in reasons}  # the columns' order
     report = [_report_rows(batch, name, why, first_row) for name, why in reasons.items()]
     fixes = [pl.when(pl.lit(why).is_null()).then(pl.col(name)).alias(name) for name, why in reasons.items()]
     checked = checked.select(present).with_columns(fixes) if fixes else checked.select(present)
