@@ -34,6 +34,10 @@ from clemency.screening.results import METADATA_KEY, ResultsMetadata, file_sha25
 
 Progress = Callable[[int, int], None]
 BATCH_ROWS = 1_000_000
+# Progress moves in tenths of a file of up to ten batches, rather than jumping from 0 to 100 for
+# any file under a million rows; batches never go below PROGRESS_MIN_ROWS (each costs a little).
+PROGRESS_STEPS = 10
+PROGRESS_MIN_ROWS = 10_000
 
 
 @dataclass
@@ -109,6 +113,7 @@ def _screen_with_polars(
     batch_rows: int, want_missing: bool,
 ) -> ScreeningSummary:
     total = population.row_count()
+    batch_rows = min(batch_rows, max(PROGRESS_MIN_ROWS, -(-total // PROGRESS_STEPS)))
     validation = validation_path_for(out_path)
     tally = _Tally(plan)
     missing = MissingFacts(plan) if want_missing else None

@@ -101,6 +101,13 @@ def test_progress_is_reported_per_batch(tmp_path):
     assert seen == [(100, 250), (200, 250), (250, 250)]
 
 
+def test_a_file_under_a_million_rows_still_reports_progress_in_steps(tmp_path):
+    population = write_population(tmp_path / "p.parquet", 30_000, seed=1)
+    seen = []
+    screen_file(population, tmp_path / "out.parquet", AS_OF, on_progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(10_000, 30_000), (20_000, 30_000), (30_000, 30_000)]
+
+
 def test_an_explanation_is_refused_once_the_input_has_changed(tmp_path):
     population = write_population(tmp_path / "p.parquet", 20, seed=2)
     summary = screen_file(population, tmp_path / "out.parquet", AS_OF)
