@@ -47,3 +47,26 @@ def test_explain_from_results_uses_the_screened_facts(tmp_path):
     call_command("explain", "--from", str(results), "--person", row["person_id"], "--format", "json",
                  "--pathway", "us.pardon", stdout=out)
     assert f'"outcome": "{row["us.pardon.outcome"]}"' in out.getvalue()
+
+
+def test_explain_from_results_reads_a_moved_copy_of_the_input_and_refuses_another_file(tmp_path):
+    people, results = tmp_path / "p.parquet", tmp_path / "r.parquet"
+    call_command("synth", people=30, seed=4, out=people, stdout=io.StringIO())
+    call_command("screen", str(people), as_of="2025-07-01", out=results, stdout=io.StringIO())
+    person = pl.read_parquet(results)["person_id"][0]
+    moved = tmp_path / "elsewhere.parquet"
+    people.rename(moved)
+    with pytest.raises(CommandError, match="--from:"):  # the recorded input is gone
+        call_command("explain", "--from", str(results), "--person", person, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("explain", "--from", str(results), "--person", person, "--input", str(moved),
+                 "--format", "json", stdout=out)
+    assert '"as_of": "2025-07-01"' in out.getvalue()
+    other = tmp_path / "other.parquet"
+    call_command("synth", people=31, seed=5, out=other, stdout=io.StringIO())
+    with pytest.raises(CommandError, match="not the file that was screened"):
+        call_command("explain", "--from", str(results), "--person", person, "--input", str(other),
+                     stdout=io.StringIO())
+    with pytest.raises(CommandError, match="--input: only with --from"):
+        call_command("explain", "--facts", str(tmp_path / "f.json"), "--as-of", "2025-07-01",
+                     "--input", str(moved), stdout=io.StringIO())

@@ -25,6 +25,13 @@ class Command(BaseCommand):
         source.add_argument("--facts", type=Path, help="JSON file of one person's facts, by fact name")
         source.add_argument("--from", dest="results", type=Path, help="screening results (Parquet)")
         parser.add_argument("--person", help="person id in the screening results (with --from)")
+        parser.add_argument(
+            "--input",
+            dest="input_path",
+            type=Path,
+            help="with --from: the screened population file, when it is no longer where the screen read "
+            "it (a copy is checked against the size and SHA-256 recorded in the results)",
+        )
         parser.add_argument("--as-of", dest="as_of", help="the date to decide on, YYYY-MM-DD")
         parser.add_argument(
             "--pathway",
@@ -69,7 +76,9 @@ class Command(BaseCommand):
                     "(clemency.screening.results.facts_for_person is missing)"
                 ) from None
             try:
-                facts, results_as_of = facts_for_person(options["results"], options["person"])
+                facts, results_as_of = facts_for_person(
+                    options["results"], options["person"], input_path=options["input_path"]
+                )
             except (KeyError, LookupError, FileNotFoundError, ValueError) as error:
                 raise CommandError(f"--from: {error}") from None
             return dict(facts), as_of or results_as_of
@@ -77,6 +86,8 @@ class Command(BaseCommand):
             raise CommandError("--as-of: required (the law is always applied on a stated date)")
         if options["person"]:
             raise CommandError("--person: only with --from RESULTS.parquet")
+        if options["input_path"] is not None:
+            raise CommandError("--input: only with --from RESULTS.parquet")
         path: Path = options["facts"]
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
