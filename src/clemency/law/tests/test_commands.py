@@ -164,8 +164,11 @@ def test_explain_from_screening_results(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
     calls = []
 
-    def facts_for_person(path: Path, person_id: str) -> tuple[dict[str, Any], dt.date]:
+    def facts_for_person(
+        path: Path, person_id: str, input_path: Path | None = None
+    ) -> tuple[dict[str, Any], dt.date]:
         calls.append((path, person_id))
+        assert input_path is None  # no --input given: the recorded input is used
         return json.loads((EXAMPLES / "jo_park.json").read_text()), dt.date(2024, 1, 1)
 
     module = types.ModuleType("clemency.screening.results")

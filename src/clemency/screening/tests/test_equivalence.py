@@ -48,8 +48,9 @@ def expected_rows(population: list[dict[str, Any]], as_of: dt.date) -> list[dict
                 best = code if best is None else min(best, code)
         execution = facts["execution_date"]
         row["next_execution_date"] = execution if execution is not None and execution >= as_of else None
-        row["earliest_deadline"] = min(live)[0] if live else None
-        row["earliest_deadline_id"] = min(live)[1] if live else None
+        # On a tie of dates the first deadline in the rulebook's order (`min` keeps the first).
+        earliest = min(live, key=lambda deadline: deadline[0]) if live else (None, None)
+        row["earliest_deadline"], row["earliest_deadline_id"] = earliest
         row["best_outcome"] = OUTCOMES[best] if best is not None else None
         rows.append(row)
     return rows
@@ -122,3 +123,17 @@ def test_spark_gives_the_polars_answer_and_rank_on_every_pathway(spark, populati
         got = spark_rows[person]
         for key, value in want.items():
             assert got[key] == value, (key, person)
+
+
+def test_two_deadlines_on_one_day_name_the_first_in_the_rulebooks_order():
+    # Court system unknown: both habeas pathways stay open, with the same one-year limitation.
+    as_of = dt.date(2000, 1, 1)
+    person = dict.fromkeys(facts_frame([]).columns) | {"judgment_final_date": dt.date(2000, 3, 1)}
+    person.pop("person_id", None)
+    plan = make_plan(as_of)
+    result = screen_frame(frame_for([person]), plan).row(0, named=True)
+    want = expected_rows([person], as_of)[0]
+    tied = [d for d in plan.deadline_ids if d.startswith("us.habeas_22") and d.endswith("limitation_expires")]
+    assert len(tied) == 2
+    assert result["earliest_deadline"] == want["earliest_deadline"] == dt.date(2001, 3, 1)
+    assert result["earliest_deadline_id"] == want["earliest_deadline_id"] == tied[0]
