@@ -70,7 +70,10 @@ def input_pointer(path: Path, fmt: str, list_delimiter: str, sha256: str | None 
 def _check_same_input(source: Path, recorded: dict[str, Any], overridden: bool) -> None:
     """Refuse a file that is not the one screened: another size, or another content hash."""
     if not source.is_file():
-        raise ResultsError(f"the screened input {source} is no longer there")
+        if overridden:
+            raise ResultsError(f"the input copy {source} is not a file")
+        raise ResultsError(f"the screened input {source} is no longer there; "
+                           "point to a copy of it (--input on the command line)")
     stat = source.stat()
     changed = f"the input {source} is not the file that was screened (its {{}} differs); screen it again"
     if stat.st_size != recorded["size"]:

@@ -56,7 +56,7 @@ def test_explain_from_results_reads_a_moved_copy_of_the_input_and_refuses_anothe
     person = pl.read_parquet(results)["person_id"][0]
     moved = tmp_path / "elsewhere.parquet"
     people.rename(moved)
-    with pytest.raises(CommandError, match="--from:"):  # the recorded input is gone
+    with pytest.raises(CommandError, match="no longer there; point to a copy"):  # the input is gone
         call_command("explain", "--from", str(results), "--person", person, stdout=io.StringIO())
     out = io.StringIO()
     call_command("explain", "--from", str(results), "--person", person, "--input", str(moved),
@@ -66,6 +66,9 @@ def test_explain_from_results_reads_a_moved_copy_of_the_input_and_refuses_anothe
     call_command("synth", people=31, seed=5, out=other, stdout=io.StringIO())
     with pytest.raises(CommandError, match="not the file that was screened"):
         call_command("explain", "--from", str(results), "--person", person, "--input", str(other),
+                     stdout=io.StringIO())
+    with pytest.raises(CommandError, match="the input copy .* is not a file"):
+        call_command("explain", "--from", str(results), "--person", person, "--input", str(tmp_path),
                      stdout=io.StringIO())
     with pytest.raises(CommandError, match="--input: only with --from"):
         call_command("explain", "--facts", str(tmp_path / "f.json"), "--as-of", "2025-07-01",
