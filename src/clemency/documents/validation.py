@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import os
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,21 +55,20 @@ def human_size(size: int) -> str:
     return f"{size} bytes"  # pragma: no cover
 
 
-def _chunks(upload: Any) -> Any:
+def upload_chunks(upload: Any) -> Iterator[bytes]:
+    """An upload's bytes in blocks, from the start; the file is rewound afterwards."""
     upload.seek(0)
-    while True:
-        block = upload.read(CHUNK)
-        if not block:
-            break
+    while block := upload.read(CHUNK):
         yield block
     upload.seek(0)
 
 
-def _is_plain_text(upload: Any) -> bool:
-    """UTF-8 (with or without a byte-order mark) and no NUL bytes: what we accept as plain text."""
+def is_plain_text(upload: Any) -> bool:
+    """UTF-8 (with or without a byte-order mark) and no NUL bytes: what we accept as plain text
+    (and as CSV). A spreadsheet, a PDF or an image is not."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
-        for block in _chunks(upload):
+        for block in upload_chunks(upload):
             if b"\x00" in block:
                 return False
             decoder.decode(block)
@@ -76,6 +76,28 @@ def _is_plain_text(upload: Any) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def upload_sha256(upload: Any) -> str:
+    digest = hashlib.sha256()
+    for block in upload_chunks(upload):
+        digest.update(block)
+    return digest.hexdigest()
+
+
+def checked_name_and_size(upload: Any, *, max_bytes: int) -> tuple[str, int]:
+    """(the file's own name without any folders, its size), or a ValidationError on `file`."""
+    original_name = os.path.basename((getattr(upload, "name", "") or "").replace("\\", "/")).strip()
+    if not original_name:
+        raise ValidationError({"file": "The file has no name."})
+    size = int(upload.size)
+    if size == 0:
+        raise ValidationError({"file": "The file is empty."})
+    if size > max_bytes:
+        raise ValidationError(
+            {"file": f"The file is {human_size(size)}; the limit is {human_size(max_bytes)}."}
+        )
+    return original_name, size
 
 
 def _is_docx_archive(upload: Any) -> bool:
@@ -94,16 +116,7 @@ def _is_docx_archive(upload: Any) -> bool:
 
 def inspect_upload(upload: Any, *, max_bytes: int) -> UploadFacts:
     """The facts of a good upload, or a ValidationError on `file` saying what is wrong."""
-    original_name = os.path.basename((getattr(upload, "name", "") or "").replace("\\", "/")).strip()
-    if not original_name:
-        raise ValidationError({"file": "The file has no name."})
-    size = upload.size
-    if size == 0:
-        raise ValidationError({"file": "The file is empty."})
-    if size > max_bytes:
-        raise ValidationError(
-            {"file": f"The file is {human_size(size)}; the limit is {human_size(max_bytes)}."}
-        )
+    original_name, size = checked_name_and_size(upload, max_bytes=max_bytes)
     upload.seek(0)
     head = upload.read(SNIFF_BYTES)
     upload.seek(0)
@@ -114,7 +127,7 @@ def inspect_upload(upload: Any, *, max_bytes: int) -> UploadFacts:
             raise ValidationError(
                 {"file": f"The content is {guessed.mime}, which is not allowed. Allowed: {ALLOWED_LABELS}."}
             )
-    elif _is_plain_text(upload):
+    elif is_plain_text(upload):
         extension = "txt"
     else:
         raise ValidationError({"file": f"The content is not a type we accept. Allowed: {ALLOWED_LABELS}."})
@@ -129,13 +142,11 @@ def inspect_upload(upload: Any, *, max_bytes: int) -> UploadFacts:
                 f"{' or '.join('.' + e for e in sorted(allowed.extensions))}."
             }
         )
-    digest = hashlib.sha256()
-    for block in _chunks(upload):
-        digest.update(block)
+    sha256 = upload_sha256(upload)
     return UploadFacts(
         original_name=original_name,
         extension=extension,
         content_type=allowed.content_type,
         size_bytes=size,
-        sha256=digest.hexdigest(),
+        sha256=sha256,
     )

@@ -8,9 +8,6 @@ Polars, lazily, a page at a time.
 
 from __future__ import annotations
 
-import codecs
-import hashlib
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -21,10 +18,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from clemency.documents.validation import human_size
+from clemency.documents.validation import (
+    CHUNK,
+    checked_name_and_size,
+    is_plain_text,
+    upload_chunks,
+    upload_sha256,
+)
 
 PARQUET_MAGIC = b"PAR1"
-CHUNK = 64 * 1024
 HEADER_BYTES = 1024 * 1024  # how much of a CSV the header check copies
 FORMATS = {"csv": frozenset({"csv"}), "parquet": frozenset({"parquet", "pq"})}
 PERSON_ID = "person_id"
@@ -37,27 +39,6 @@ class PopulationFacts:
     size_bytes: int
     sha256: str
     columns: tuple[str, ...]
-
-
-def _chunks(upload: Any) -> Iterator[bytes]:
-    upload.seek(0)
-    while block := upload.read(CHUNK):
-        yield block
-    upload.seek(0)
-
-
-def _is_csv_text(upload: Any) -> bool:
-    """UTF-8 without NUL bytes: what a CSV export is. A spreadsheet or a PDF is not."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        for block in _chunks(upload):
-            if b"\x00" in block:
-                return False
-            decoder.decode(block)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _is_parquet(upload: Any, size: int) -> bool:
@@ -74,7 +55,7 @@ def _is_parquet(upload: Any, size: int) -> bool:
 def _content_format(upload: Any, size: int) -> str:
     if _is_parquet(upload, size):
         return "parquet"
-    if _is_csv_text(upload):
+    if is_plain_text(upload):
         return "csv"
     raise ValidationError(
         {"file": "The content is neither CSV text (UTF-8) nor a Parquet file: upload .csv or .parquet."}
@@ -83,16 +64,7 @@ def _content_format(upload: Any, size: int) -> str:
 
 def inspect_population(upload: Any, *, max_bytes: int) -> PopulationFacts:
     """The facts of a good population file, or a ValidationError on `file` saying what is wrong."""
-    original_name = os.path.basename((getattr(upload, "name", "") or "").replace("\\", "/")).strip()
-    if not original_name:
-        raise ValidationError({"file": "The file has no name."})
-    size = int(upload.size)
-    if size == 0:
-        raise ValidationError({"file": "The file is empty."})
-    if size > max_bytes:
-        raise ValidationError(
-            {"file": f"The file is {human_size(size)}; the limit is {human_size(max_bytes)}."}
-        )
+    original_name, size = checked_name_and_size(upload, max_bytes=max_bytes)
     fmt = _content_format(upload, size)
     extension = original_name.rsplit(".", 1)[-1].lower() if "." in original_name else ""
     if extension not in FORMATS[fmt]:
@@ -100,11 +72,9 @@ def inspect_population(upload: Any, *, max_bytes: int) -> PopulationFacts:
             {"file": f"The content is {fmt.upper()} but the name {original_name!r} does not end in "
                      f".{sorted(FORMATS[fmt])[0]}."}
         )
-    digest = hashlib.sha256()
-    for block in _chunks(upload):
-        digest.update(block)
+    sha256 = upload_sha256(upload)
     columns = check_header(upload, fmt)
-    return PopulationFacts(original_name, fmt, size, digest.hexdigest(), columns)
+    return PopulationFacts(original_name, fmt, size, sha256, columns)
 
 
 def check_header(upload: Any, fmt: str) -> tuple[str, ...]:
@@ -114,7 +84,7 @@ def check_header(upload: Any, fmt: str) -> tuple[str, ...]:
     with tempfile.TemporaryDirectory(prefix="clemency-population-") as folder:
         path = Path(folder) / f"population.{fmt}"
         with path.open("wb") as out:
-            for index, block in enumerate(_chunks(upload)):
+            for index, block in enumerate(upload_chunks(upload)):
                 # A CSV's header is its first line; a Parquet schema is in its footer, so all of it.
                 if fmt == "csv" and index * CHUNK >= HEADER_BYTES:
                     break
