@@ -10,9 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
-from django_tables2 import RequestConfig
 
 from clemency.accounts.access import admin_team_ids, get_visible, is_team_admin
+from clemency.accounts.listing import matching_rows, paginate
 from clemency.audit.export import csv_lines
 from clemency.audit.filtersets import AuditEventFilterSet
 from clemency.audit.models import AuditEvent
@@ -39,12 +39,8 @@ def _case_events(request: HttpRequest, case_id: int) -> tuple[Any, Any]:
 
 def _page(request: HttpRequest, events: Any, context: dict[str, Any]) -> HttpResponse:
     filterset = AuditEventFilterSet(request.GET or None, queryset=events, request=request)
-    if filterset.is_bound and not filterset.is_valid():
-        shown = events.none()
-    else:
-        shown = filterset.qs
-    table = AuditEventTable(shown)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    table = AuditEventTable(matching_rows(filterset))
+    paginate(request, table)
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("sort", None)

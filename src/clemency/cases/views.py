@@ -12,7 +12,6 @@ from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
-from django_tables2 import RequestConfig
 
 from clemency.accounts.access import (
     can_read_privileged,
@@ -23,6 +22,7 @@ from clemency.accounts.access import (
     writable_teams,
 )
 from clemency.accounts.http import AuthenticatedHttpRequest
+from clemency.accounts.listing import matching_rows, paginate
 from clemency.cases import services
 from clemency.cases.filtersets import CaseFilterSet
 from clemency.cases.forms import (
@@ -56,8 +56,8 @@ def apply_service_errors(form: BaseForm, error: ValidationError) -> None:
 @login_required
 def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     filterset = CaseFilterSet(request.GET, queryset=visible_cases(request.user), request=request)
-    table = CaseTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    table = CaseTable(matching_rows(filterset))
+    paginate(request, table)
     return render(
         request,
         "cases/list.html",

@@ -12,6 +12,7 @@ from django.shortcuts import render
 
 from clemency.accounts.access import teams_of, writable_teams
 from clemency.accounts.http import AuthenticatedHttpRequest
+from clemency.accounts.listing import filter_errors
 from clemency.audit.services import record_event, record_export
 from clemency.cases import importing
 from clemency.cases.exporting import export_cases
@@ -75,11 +76,14 @@ def import_page(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     filterset = CaseFilterSet(request.GET, queryset=visible_cases(request.user), request=request)
+    if not filterset.is_valid():  # never export more than was asked for
+        return HttpResponse(f"Nothing exported; the filter was not understood: {filter_errors(filterset)}",
+                            status=400, content_type="text/plain; charset=utf-8")
     cases = list(filterset.qs.prefetch_related("convictions"))
     body = export_cases(cases)
     # One event on the log of each team the export covered, with that team's own row count, so the
     # team's admins see it (the audit pages filter by team) and no team learns another's numbers.
-    chosen = filterset.form.cleaned_data.get("team") if filterset.is_valid() else None
+    chosen = filterset.form.cleaned_data.get("team")
     team_ids = [chosen.pk] if chosen is not None else sorted(
         teams_of(request.user).values_list("pk", flat=True)
     )

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-from django_tables2 import RequestConfig
 
 from clemency.accounts.access import get_visible, writable_teams
+from clemency.accounts.listing import matching_rows, paginate
 from clemency.accounts.models import User
 from clemency.cases.models import Case
 from clemency.deadlines import services
@@ -50,10 +50,10 @@ def deadline_list(request: HttpRequest) -> HttpResponse:
     base = visible_deadlines(cast(Any, request.user))
     # Without filters: the open ones, soonest first.
     filterset = DeadlineFilterSet(request.GET or {"done": "false"}, queryset=base)
-    rows = base.none() if not filterset.is_valid() else filterset.qs
+    rows = matching_rows(filterset)
     writable = set(writable_teams(cast(Any, request.user)).values_list("pk", flat=True))
     table = DeadlineTable(rows, writable_team_ids=writable)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    paginate(request, table)
     return render(request, "deadlines/list.html", {"filter": filterset, "table": table})
 
 

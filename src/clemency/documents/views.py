@@ -16,9 +16,9 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET
-from django_tables2 import RequestConfig
 
 from clemency.accounts.access import can_write_team, get_visible, restrict
+from clemency.accounts.listing import matching_rows, paginate
 from clemency.cases.models import Case
 from clemency.documents import services
 from clemency.documents.downloads import PRIVILEGED_REFUSAL, file_response, may_read_content
@@ -53,9 +53,8 @@ def _get_for_change(request: HttpRequest, pk: int) -> Document:
 def document_list(request: HttpRequest) -> HttpResponse:
     base = restrict(_documents(), cast(Any, request.user), TEAM_PATH)
     filterset = DocumentFilterSet(request.GET or None, queryset=base)
-    rows = base.none() if filterset.is_bound and not filterset.is_valid() else filterset.qs
-    table = DocumentTable(rows)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    table = DocumentTable(matching_rows(filterset))
+    paginate(request, table)
     return render(request, "documents/list.html", {"filter": filterset, "table": table})
 
 

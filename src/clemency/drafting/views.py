@@ -17,7 +17,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
-from django_tables2 import RequestConfig
 
 from clemency import assembly
 from clemency.accounts.access import (
@@ -27,6 +26,7 @@ from clemency.accounts.access import (
     privileged_filter,
     restrict,
 )
+from clemency.accounts.listing import matching_rows, paginate
 from clemency.cases.models import Case
 from clemency.documents.forms import add_service_errors
 from clemency.documents.models import Document
@@ -70,18 +70,9 @@ def drafting_list(request: HttpRequest) -> HttpResponse:
     bundles = restrict(Bundle.objects.select_related("case"), user, TEAM_PATH)
     document_filter = GeneratedDocumentFilterSet(request.GET or None, queryset=documents)
     bundle_filter = BundleFilterSet(request.GET or None, queryset=bundles)
-    document_rows = (
-        documents.none()
-        if document_filter.is_bound and not document_filter.is_valid()
-        else document_filter.qs
-    )
-    bundle_rows = (
-        bundles.none() if bundle_filter.is_bound and not bundle_filter.is_valid() else bundle_filter.qs
-    )
-    document_table = GeneratedDocumentTable(document_rows, prefix="d-")
-    bundle_table = BundleTable(bundle_rows, prefix="b-")
-    RequestConfig(request, paginate={"per_page": 50}).configure(document_table)
-    RequestConfig(request, paginate={"per_page": 50}).configure(bundle_table)
+    document_table = GeneratedDocumentTable(matching_rows(document_filter), prefix="d-")
+    bundle_table = BundleTable(matching_rows(bundle_filter), prefix="b-")
+    paginate(request, document_table, bundle_table)
     return render(
         request, "drafting/list.html", {"document_table": document_table, "bundle_table": bundle_table}
     )

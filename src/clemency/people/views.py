@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
-from django_tables2 import RequestConfig
 
 from clemency.accounts.access import can_write_team, get_visible, writable_teams
 from clemency.accounts.http import AuthenticatedHttpRequest
+from clemency.accounts.listing import matching_rows, paginate
 from clemency.cases.selectors import visible_people
 from clemency.people import services
 from clemency.people.filtersets import PersonFilterSet
@@ -25,8 +25,8 @@ from clemency.people.tables import PersonTable
 @login_required
 def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     filterset = PersonFilterSet(request.GET, queryset=visible_people(request.user))
-    table = PersonTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    table = PersonTable(matching_rows(filterset))
+    paginate(request, table)
     return render(
         request,
         "people/list.html",

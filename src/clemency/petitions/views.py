@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
-from django_tables2 import RequestConfig
 
 from clemency.accounts.access import can_write_team, get_visible, restrict
+from clemency.accounts.listing import matching_rows, paginate
 from clemency.cases.models import Case
 from clemency.petitions import services
 from clemency.petitions.filtersets import PetitionFilterSet
@@ -36,9 +36,9 @@ def _get(request: HttpRequest, pk: int, *, write: bool = False) -> Petition:
 def petition_list(request: HttpRequest) -> HttpResponse:
     base = restrict(_petitions(), cast(Any, request.user), TEAM_PATH)
     filterset = PetitionFilterSet(request.GET or None, queryset=base)
-    rows = base.none() if filterset.is_bound and not filterset.is_valid() else filterset.qs
+    rows = matching_rows(filterset)
     table = PetitionTable(rows)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    paginate(request, table)
     return render(request, "petitions/list.html", {"filter": filterset, "table": table})
 
 

@@ -12,9 +12,9 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django_tables2 import RequestConfig
 
 from clemency.accounts.access import can_write_team, get_visible, restrict, writable_teams
+from clemency.accounts.listing import matching_rows, paginate
 from clemency.screenings import services
 from clemency.screenings.candidates import OUTCOMES
 from clemency.screenings.filtersets import ScreeningRunFilterSet
@@ -53,9 +53,9 @@ def add_service_errors(form: Any, error: ValidationError) -> None:
 def run_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     filterset = ScreeningRunFilterSet(request.GET, queryset=visible_runs(user))
-    rows = filterset.qs if filterset.is_valid() else ScreeningRun.objects.none()
+    rows = matching_rows(filterset)
     table = ScreeningRunTable(rows)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    paginate(request, table)
     return render(request, "screenings/list.html", {
         "filter": filterset, "table": table, "can_upload": writable_teams(user).exists(),
     })

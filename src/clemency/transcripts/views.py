@@ -14,9 +14,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
-from django_tables2 import RequestConfig
 
 from clemency.accounts.access import can_write_team, get_visible, restrict
+from clemency.accounts.listing import matching_rows, paginate
 from clemency.cases.models import Case
 from clemency.documents.uploads import limit_uploads, too_large_message
 from clemency.transcripts import services
@@ -67,9 +67,8 @@ def get_analysis(request: HttpRequest, pk: int, *, write: bool = False) -> Trans
 def transcript_list(request: HttpRequest) -> HttpResponse:
     base = restrict(_transcripts(), cast(Any, request.user), TEAM_PATH)
     filterset = TranscriptFilterSet(request.GET or None, queryset=base)
-    rows = base.none() if filterset.is_bound and not filterset.is_valid() else filterset.qs
-    table = TranscriptTable(rows)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    table = TranscriptTable(matching_rows(filterset))
+    paginate(request, table)
     return render(request, "transcripts/list.html", {"filter": filterset, "table": table})
 
 

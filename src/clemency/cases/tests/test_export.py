@@ -41,6 +41,27 @@ def test_the_export_follows_the_list_filters(client, cast):
     assert [r["case_title"] for r in rows] == ["Urgent one"]
 
 
+def test_a_filter_that_cannot_be_read_exports_nothing_and_names_the_field(client, cast):
+    from clemency.audit.models import AuditEvent
+
+    factories.case(cast.team, title="Urgent one", priority=1)
+    factories.case(cast.team, title="Low one", priority=4)
+    client.force_login(cast.attorney)
+    response = client.get(reverse("cases:export"), {"priority": "urgent-ish"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert body.startswith("Nothing exported") and "priority:" in body
+    assert "Low one" not in body and not AuditEvent.objects.filter(action="case.export").exists()
+
+
+def test_the_case_list_shows_no_cases_for_a_filter_it_cannot_read(client, cast):
+    factories.case(cast.team, title="Low one", priority=4)
+    client.force_login(cast.attorney)
+    body = client.get(reverse("cases:list"), {"priority": "urgent-ish"}).content.decode()
+    assert "Low one" not in body and "No cases match." in body
+    assert "Select a valid choice" in body  # the reason, beside the field
+
+
 def test_the_export_is_on_the_audit_log_of_each_team_it_covers(client, cast):
     from clemency.accounts.models import Membership, Role
     from clemency.audit.models import AuditEvent
