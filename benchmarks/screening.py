@@ -111,6 +111,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="runs of the screen and of the floor")
     parser.add_argument("--note", default="", help="what else the machine was doing, for the record")
     args = parser.parse_args()
+    if args.repeats < 1:
+        parser.error("--repeats: at least 1 run of each is needed for a median")
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         work = Path(tmp)

@@ -145,7 +145,12 @@ def main() -> None:
     users = int(os.environ.get("LOAD_USERS", "50"))
     seconds = int(os.environ.get("LOAD_SECONDS", "120"))
     workers = int(os.environ.get("LOAD_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
-    spawn_rate = float(os.environ.get("LOAD_SPAWN_RATE", "5"))
+    try:
+        spawn_rate = float(os.environ.get("LOAD_SPAWN_RATE", "5"))
+    except ValueError:
+        raise SystemExit("LOAD_SPAWN_RATE: expected a number of users a second, such as 5") from None
+    if not spawn_rate > 0:
+        raise SystemExit("LOAD_SPAWN_RATE: must be more than 0 users a second")
     ramp_seconds = math.ceil(users / spawn_rate)
     port = _free_port()
     work = Path(tempfile.mkdtemp(prefix="clemency-load-"))
