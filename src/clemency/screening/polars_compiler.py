@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -96,7 +97,7 @@ class PolarsCompiler:
         self._memo: dict[tuple[t.Node, tuple[str, ...]], pl.Expr] = {}
         self._temps: list[tuple[str, pl.Expr, int]] = []  # (name, expression, stage)
         self._stage: dict[str, int] = {}
-        self._bound: dict[str, pl.Expr] = {}  # serialised expression -> its temporary column
+        self._bound: dict[bytes, pl.Expr] = {}  # serialised expression -> its temporary column
         self._shared: set[tuple[t.Node, tuple[str, ...]]] = set()
         self._dispatch: dict[type[t.Node], Callable[[Any], pl.Expr]] = {
             t.Fact: lambda n: pl.col(n.name),
@@ -109,8 +110,8 @@ class PolarsCompiler:
             t.AddDays: self._add_days,
             t.AddYears: self._add_years,
             t.AgeOn: self._age_on,
-            t.Earliest: lambda n: self._extreme(n, pl.min_horizontal),
-            t.Latest: lambda n: self._extreme(n, pl.max_horizontal),
+            t.Earliest: lambda n: self._extreme(n, earliest=True),
+            t.Latest: lambda n: self._extreme(n, earliest=False),
             t.IsIn: self._is_in,
             t.ListHasAny: self._list_has_any,
             t.ListOnly: self._list_only,
@@ -185,13 +186,15 @@ class PolarsCompiler:
 
     # ---- bindings ---------------------------------------------------------------------------
 
-    def _bind(self, expr: pl.Expr) -> pl.Expr:
-        """A column holding `expr`, computed in a stage after every temporary it reads."""
+    def _bind(self, expr: pl.Expr, key: bytes | None = None) -> pl.Expr:
+        """A column holding `expr`, computed in a stage after every temporary it reads; `key`
+        names what it computes where serialising it would cost too much (a calendar table)."""
         if expr.meta.is_column() or expr.meta.is_literal() or not expr.meta.root_names():
             return expr  # a column already, or a constant: nothing to share
         # Different nodes often compile to the same expression (a date rebound after `in_calendar`,
         # the same day count under two pathways): one column for all of them.
-        key = expr.meta.serialize(format="json")
+        if key is None:
+            key = hashlib.sha256(expr.meta.serialize()).digest()
         if key in self._bound:
             return self._bound[key]
         needs = [self._stage[name] for name in expr.meta.root_names() if name in self._stage]
@@ -206,19 +209,22 @@ class PolarsCompiler:
         """A date node's day number (Int64), bound."""
         return self._bind(self.compile(node).cast(pl.Int32).cast(pl.Int64))
 
+    def _look_up(self, table_name: str, table: pl.Series, node: t.Node) -> pl.Expr:
+        """A calendar table's value for a date node's day, bound under a key naming the table and
+        the bound slot column: serialising the table to key it would cost milliseconds and
+        megabytes per binding, and every expression built on the column stays cheap to key."""
+        index = self._bind(cal.table_index(self.compile(node)))  # several look-ups share it
+        return self._bind(cal.look_up(table, index), key=f"{table_name}[{index.meta.output_name()}]".encode())
+
     def _parts(self, node: t.Node) -> tuple[pl.Expr, pl.Expr]:
-        """(year, month * 100 + day) of a date node: constants in Python, columns by table look-up."""
+        """(year, month * 100 + day) of a date node, Int16: constants in Python, columns by look-up."""
         if not _reads_facts(node):
             value = self.constant(node)
             if value is None:
-                return pl.lit(None, dtype=pl.Int64), pl.lit(None, dtype=pl.Int64)
-            return pl.lit(value.year, dtype=pl.Int64), pl.lit(value.month * 100 + value.day, dtype=pl.Int64)
-        days = self._days(node)
-        position = self._bind(cal.position_in_window(days))
+                return pl.lit(None, dtype=pl.Int16), pl.lit(None, dtype=pl.Int16)
+            return pl.lit(value.year, dtype=pl.Int16), pl.lit(value.month * 100 + value.day, dtype=pl.Int16)
         years, month_days = cal.parts_tables()
-        year = self._bind(pl.lit(years).gather(position).cast(pl.Int64) + 2000
-                          + cal.cycles_from_window(days) * 400)
-        return year, self._bind(pl.lit(month_days).gather(position).cast(pl.Int64))
+        return self._look_up("year", years, node), self._look_up("month_day", month_days, node)
 
     # ---- node kinds ---------------------------------------------------------------------------
 
@@ -235,6 +241,13 @@ class PolarsCompiler:
         return pl.when(b == 0).then(pl.lit(None, dtype=pl.Int64)).otherwise(-((-a) // b))
 
     def _add_days(self, node: t.AddDays) -> pl.Expr:
+        if not _reads_facts(node.days):
+            days = self.constant(node.days)
+            if days is None:
+                return pl.lit(None, dtype=pl.Date)
+            if abs(days) <= cal.SMALL_DAY_COUNT:  # 32-bit arithmetic: no widening, no narrowing
+                day = self.compile(node.date).to_physical()
+                return cal.in_calendar(self._bind(day + pl.lit(int(days), dtype=pl.Int32)))
         total = self._bind(self._days(node.date) + self.compile(node.days).cast(pl.Int64))
         return cal.in_calendar(total)
 
@@ -242,14 +255,15 @@ class PolarsCompiler:
         # Same month and day n years on; 29 February becomes 28 February in a non-leap year.
         if not _reads_facts(node.years):
             years = self.constant(node.years)
-            if years is None:
+            if years is None or abs(years) > 9999:  # unknown, or past the calendar from any date
                 return pl.lit(None, dtype=pl.Date)
-            days = self._days(node.date)
-            shift = pl.lit(cal.shift_table(int(years))).gather(cal.position_in_window(days))
-            return cal.in_calendar(self._bind(days + shift))
+            table = cal.add_years_shift_table(int(years))
+            shift = self._look_up(f"add_years({int(years)})", table, node.date)
+            return (self.compile(node.date).to_physical() + shift).cast(pl.Date)
         year, month_day = self._parts(node.date)
-        target = self._bind(year + self.compile(node.years).cast(pl.Int64))
+        target = self._bind(year.cast(pl.Int64) + self.compile(node.years).cast(pl.Int64))
         target = self._bind(pl.when(target.is_between(1, 9999)).then(target))
+        month_day = month_day.cast(pl.Int64)
         month, day = month_day // 100, month_day % 100
         day = day - ((month_day == 229) & ~cal.is_leap(target)).cast(pl.Int64)
         return cal.in_calendar(self._bind(cal.days_from_civil(target, month, day)))
@@ -257,15 +271,25 @@ class PolarsCompiler:
     def _age_on(self, node: t.AgeOn) -> pl.Expr:
         # Largest n with add_years(birth, n) <= on: compare (month, day) with the anniversary,
         # which for a 29 February birth is 28 February in a non-leap year.
+        # In 16 bits (years 1-9999), widened once at the end.
         birth_year, birth_md = self._parts(node.birth)
         on_year, on_md = self._parts(node.on)
-        birth_md = birth_md - ((birth_md == 229) & ~cal.is_leap(on_year)).cast(pl.Int64)
-        return on_year - birth_year - (on_md < birth_md).cast(pl.Int64)
+        birth_md = birth_md - ((birth_md == 229) & ~cal.is_leap(on_year)).cast(pl.Int16)
+        return (on_year - birth_year - (on_md < birth_md).cast(pl.Int16)).cast(pl.Int64)
 
-    def _extreme(self, node: t.Earliest | t.Latest, fold: Callable[..., pl.Expr]) -> pl.Expr:
+    def _extreme(self, node: t.Earliest | t.Latest, *, earliest: bool) -> pl.Expr:
+        # A chain of when/then on bound items, not min/max_horizontal: those skip nulls element by
+        # element and cost three times as much (measured); the null test in front makes the
+        # whole unknown when any item is.
         items = [self._bind(self.compile(item)) for item in node.items]
         any_null = pl.any_horizontal(*(item.is_null() for item in items))
-        return pl.when(any_null).then(pl.lit(None, dtype=pl.Date)).otherwise(fold(*items))
+        best = items[0]
+        for position, item in enumerate(items[1:], start=2):
+            better = item < best if earliest else item > best
+            best = pl.when(better).then(item).otherwise(best)
+            if position < len(items):  # read twice by the next step: bound, or it doubles
+                best = self._bind(best)
+        return pl.when(any_null).then(pl.lit(None, dtype=pl.Date)).otherwise(best)
 
     def _is_in(self, node: t.IsIn) -> pl.Expr:
         value = self._bind(self.compile(node.value))

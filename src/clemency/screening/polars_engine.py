@@ -15,6 +15,7 @@ import numpy as np
 import polars as pl
 
 from clemency.law import tree as t
+from clemency.screening import calendar as cal
 from clemency.screening.plan import OUTCOME_CODE, OUTCOMES, PathwayPlan, ScreenPlan, column
 from clemency.screening.polars_compiler import PolarsCompiler, literal
 from clemency.screening.schema import PERSON_ID
@@ -104,8 +105,15 @@ def _live_deadline(plan: PathwayPlan, index: int) -> str:
     return f"__{plan.id}#live{index}"
 
 
+# A live deadline column holds this day (10000-01-01, past every real date) where the deadline does
+# not matter, rather than null: min_horizontal skips nulls element by element and costs five times
+# as much over ten columns (measured: 0.07 CPU-s a million people).
+_NO_DEADLINE = pl.lit(cal.MAX_DAY + 1, dtype=pl.Int32).cast(pl.Date)
+
+
 def stage_deadlines(screen: ScreenPlan) -> list[pl.Expr]:
-    """Deadlines that still matter (on or after as_of, of a pathway not INELIGIBLE); best outcome."""
+    """Deadlines that still matter (on or after as_of, of a pathway not INELIGIBLE), and
+    `_NO_DEADLINE` for the rest; the best outcome."""
     as_of = literal(screen.as_of)
     exprs = []
     for plan in screen.pathways:
@@ -113,7 +121,7 @@ def stage_deadlines(screen: ScreenPlan) -> list[pl.Expr]:
         for index in range(len(plan.pathway.deadlines)):
             date = pl.col(_deadline(plan, index))
             live = (code != OUTCOME_CODE["INELIGIBLE"]) & (date >= as_of)
-            exprs.append(pl.when(live).then(date).alias(_live_deadline(plan, index)))
+            exprs.append(pl.when(live).then(date).otherwise(_NO_DEADLINE).alias(_live_deadline(plan, index)))
     relief = [pl.col(_outcome_code(plan)) for plan in screen.pathways if plan.is_relief]
     exprs.append((pl.min_horizontal(*relief) if relief else pl.lit(None, dtype=pl.UInt8)).alias("__best"))
     return exprs
@@ -126,8 +134,10 @@ def _live_columns(screen: ScreenPlan) -> list[pl.Expr]:
 
 def stage_earliest(screen: ScreenPlan) -> list[pl.Expr]:
     live = _live_columns(screen)
-    earliest = pl.min_horizontal(*live) if live else pl.lit(None, dtype=pl.Date)
-    return [earliest.alias("earliest_deadline")]
+    if not live:
+        return [pl.lit(None, dtype=pl.Date).alias("earliest_deadline")]
+    soonest = pl.min_horizontal(*live)
+    return [pl.when(soonest != _NO_DEADLINE).then(soonest).alias("earliest_deadline")]
 
 
 def stage_results(screen: ScreenPlan) -> list[pl.Expr]:

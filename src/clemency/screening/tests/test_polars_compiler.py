@@ -101,6 +101,48 @@ def test_arithmetic_past_the_calendar_or_by_zero_is_unknown(node):
     assert one(node) is None
 
 
+@pytest.mark.parametrize(("node", "facts", "expected"), [
+    (t.AddDays(t.Fact("release_date"), t.Const(60)), {"release_date": dt.date(9999, 12, 1)}, None),
+    (t.AddDays(t.Fact("release_date"), t.Const(30)), {"release_date": dt.date(9999, 12, 1)},
+     dt.date(9999, 12, 31)),
+    (t.AddDays(t.Fact("release_date"), t.Const(-10)), {"release_date": dt.date(1, 1, 5)}, None),
+    (t.AddDays(t.Fact("release_date"), t.Fact("jail_credit_days")),
+     {"release_date": dt.date(9999, 12, 1), "jail_credit_days": 31}, None),
+    (t.AddYears(t.Fact("release_date"), t.Const(1)), {"release_date": dt.date(9999, 1, 1)}, None),
+    (t.AddYears(t.Fact("release_date"), t.Const(-1)), {"release_date": dt.date(1, 12, 31)}, None),
+    (t.AddYears(t.Fact("release_date"), t.Const(-1)), {"release_date": dt.date(2, 1, 1)}, dt.date(1, 1, 1)),
+    (t.AddYears(t.Fact("release_date"), t.Const(10**12)), {"release_date": dt.date(2000, 1, 1)}, None),
+    (t.AddYears(t.Fact("birth_date"), t.Const(400)), {"birth_date": dt.date(1600, 2, 29)},
+     dt.date(2000, 2, 29)),
+    (t.AddYears(t.Fact("birth_date"), t.Const(100)), {"birth_date": dt.date(1600, 2, 29)},
+     dt.date(1700, 2, 28)),
+    (t.AgeOn(t.Fact("birth_date"), t.Fact("release_date")),
+     {"birth_date": dt.date(1, 1, 1), "release_date": dt.date(9999, 12, 31)}, 9998),
+    (t.Latest((t.Fact("release_date"), t.Const(dt.date(1997, 4, 24)))), {"release_date": dt.date(1990, 1, 1)},
+     dt.date(1997, 4, 24)),
+    (t.Earliest((t.Fact("release_date"), t.Fact("birth_date"), t.Fact("custody_start_date"))),
+     {"release_date": dt.date(2030, 1, 1), "birth_date": dt.date(1960, 1, 1),
+      "custody_start_date": dt.date(2000, 1, 1)}, dt.date(1960, 1, 1)),
+    (t.Latest((t.Fact("release_date"), t.Fact("birth_date"), t.Fact("custody_start_date"))),
+     {"release_date": dt.date(2030, 1, 1), "birth_date": dt.date(1960, 1, 1)}, None),
+])
+def test_date_arithmetic_at_the_ends_of_the_calendar_and_on_leap_days(node, facts, expected):
+    assert one(node, **facts) == expected
+
+
+def test_a_date_outside_the_calendar_in_a_raw_frame_is_unknown_not_an_error():
+    # Validation makes such a cell unknown; a frame that skipped it still gets no wrong date.
+    days = pl.Series([-800_000, 3_000_000, 2**31 - 1, -(2**31), 0], dtype=pl.Int32).cast(pl.Date)
+    compiler = PolarsCompiler(dt.date(2025, 1, 1))
+    nodes = [t.AddYears(t.Fact("birth_date"), t.Const(1)), t.AgeOn(t.Fact("birth_date"), t.AsOf()),
+             t.AddDays(t.Fact("birth_date"), t.Const(1))]
+    frame = compiler.apply(pl.DataFrame({"birth_date": days}),
+                           [compiler.compile(node).alias(f"n{i}") for i, node in enumerate(nodes)])
+    assert frame["n0"].to_list() == [None, None, None, None, dt.date(1971, 1, 1)]
+    assert frame["n1"].to_list() == [None, None, None, None, 55]
+    assert frame["n2"].to_list() == [None, None, None, None, dt.date(1970, 1, 2)]
+
+
 def test_a_parameter_not_in_force_is_unknown():
     frame = pl.DataFrame({"x": [1]})
     compiler = PolarsCompiler(dt.date(2025, 1, 1))
