@@ -187,11 +187,7 @@ class _Evaluation:
             return None, unknowns | option_unknowns
         if isinstance(node, t.ListOnly):
             return (len(items) > 0 and all(item in options for item in items)), _NONE
-        if node.match == "section":
-            hit = any(item == opt or item.startswith(opt + "(") for item in items for opt in options)
-        else:
-            hit = any(item in options for item in items)
-        return hit, _NONE
+        return any(t.item_matches(item, options, node.match) for item in items), _NONE
 
 
 def _apply(node: Node, values: list[Any]) -> Any:

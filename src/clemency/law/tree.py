@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any as AnyValue
@@ -95,6 +95,14 @@ def add_years(date: dt.date, years: int) -> dt.date:
     if date.month == 2 and day == 29 and not calendar.isleap(year):
         day = 28
     return dt.date(year, date.month, day)
+
+
+def item_matches(item: str, options: Collection[str], match: str = "exact") -> bool:
+    """Whether one list item matches any option: equal to one, or for match="section" also one
+    followed by "(" (so "21 U.S.C. 844" matches "21 U.S.C. 844(a)" but not "21 U.S.C. 8440")."""
+    if item in options:
+        return True
+    return match == "section" and any(item.startswith(option + "(") for option in options)
 
 
 def age_on(birth: dt.date, on: dt.date) -> int:
