@@ -84,6 +84,23 @@ def add_years_shift_table(years: int) -> pl.Series:
     return table.scatter(np.arange(outside.start, outside.stop), None) if len(outside) else table
 
 
+@functools.cache
+def year_tables() -> tuple[pl.Series, pl.Series, pl.Series]:
+    """By year (1 to 9999; slot 0 unused): the day number of 1 January, and whether it is a leap
+    year; by month * 100 + day: the days before it in a common year (29 February counts as 28)."""
+    years = np.arange(10000, dtype=np.int64)
+    first_days = np_days_from_civil(years, np.ones_like(years), np.ones_like(years)).astype(np.int32)
+    leap = (years % 4 == 0) & ((years % 100 != 0) | (years % 400 == 0))
+    days_before = np.full(1232, -1, dtype=np.int16)
+    common_year = np.datetime64("2001-01-01") + np.arange(365).astype("timedelta64[D]")
+    months = common_year.astype("datetime64[M]")
+    month_day = (months.astype(np.int64) % 12 + 1) * 100 + (common_year - months).astype(np.int64) + 1
+    days_before[month_day] = np.arange(365)
+    days_before[229] = days_before[228]
+    return (pl.Series(first_days).scatter(0, None), pl.Series(leap).scatter(0, None),
+            pl.Series(days_before).scatter(np.flatnonzero(days_before < 0), None))
+
+
 def table_index(date: pl.Expr) -> pl.Expr:
     """A Date's slot in the tables: its day number minus that of 0001-01-01, unsigned.
 
@@ -97,15 +114,6 @@ def table_index(date: pl.Expr) -> pl.Expr:
 def look_up(table: pl.Series, index: pl.Expr) -> pl.Expr:
     """The table's value at each index; null for a null index or one past the end."""
     return pl.lit(table).gather(index, null_on_oob=True)
-
-
-def days_from_civil(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
-    """Day number of (year, month, day) in Polars integer arithmetic (the rare non-constant case)."""
-    y = year - (month <= 2).cast(pl.Int64)
-    era = y // 400
-    yoe = y - era * 400
-    doy = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
-    return era * CYCLE_DAYS + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
 
 
 def is_leap(year: pl.Expr) -> pl.Expr:

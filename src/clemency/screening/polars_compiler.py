@@ -262,13 +262,16 @@ class PolarsCompiler:
             table = cal.add_years_shift_table(int(years))
             shift = self._look_up(f"add_years({int(years)})", table, node.date)
             return (self.compile(node.date).to_physical() + shift).cast(pl.Date)
+        # A count of years per person: 1 January of the target year, plus the day's place in the
+        # year, plus one from March on in a leap year (29 February -> 28 February otherwise);
+        # table look-ups rather than the civil-calendar formula's 64-bit divisions.
         year, month_day = self._parts(node.date)
         target = self._bind(year.cast(pl.Int64) + self.compile(node.years).cast(pl.Int64))
-        target = self._bind(pl.when(target.is_between(1, 9999)).then(target))
-        month_day = month_day.cast(pl.Int64)
-        month, day = month_day // 100, month_day % 100
-        day = day - ((month_day == 229) & ~cal.is_leap(target)).cast(pl.Int64)
-        return cal.in_calendar(self._bind(cal.days_from_civil(target, month, day)))
+        slot = pl.when(target.is_between(1, 9999)).then(target).cast(pl.UInt32, wrap_numerical=True)
+        first_days, leap_years, days_before = cal.year_tables()
+        in_year = cal.look_up(days_before, month_day.cast(pl.UInt32))
+        leap_day = (cal.look_up(leap_years, slot) & (month_day >= 229)).cast(pl.Int32)
+        return (cal.look_up(first_days, slot) + in_year + leap_day).cast(pl.Date)
 
     def _age_on(self, node: t.AgeOn) -> pl.Expr:
         # Largest n with add_years(birth, n) <= on: compare (month, day) with the anniversary,

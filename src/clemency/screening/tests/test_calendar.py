@@ -56,6 +56,16 @@ def test_leap_days_and_the_ends_of_the_calendar(date, years, expected):
     assert (None if shift is None else date + dt.timedelta(days=shift)) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(date=st.one_of(ANY_DATE, EDGE_DATES))
+def test_the_year_tables_give_1_january_leap_years_and_the_days_before_a_date(date):
+    first_days, leap_years, days_before = cal.year_tables()
+    assert first_days[date.year] == (dt.date(date.year, 1, 1) - cal.EPOCH).days
+    assert leap_years[date.year] == (date.year % 4 == 0 and (date.year % 100 != 0 or date.year % 400 == 0))
+    common = dt.date(2001, date.month, min(date.day, 28) if date.month == 2 else date.day)
+    assert days_before[date.month * 100 + date.day] == (common - dt.date(2001, 1, 1)).days
+
+
 def test_a_year_count_past_the_calendar_is_refused():
     with pytest.raises(ValueError, match="years"):
         cal.add_years_shift_table(10_000)
