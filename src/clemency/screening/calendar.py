@@ -53,7 +53,7 @@ def _repeated(cycle: np.ndarray) -> np.ndarray:
 
 def _first_day_of(year: int) -> int:
     """The table slot of 1 January of a year (1 to 10000; 10000 is one past the end)."""
-    return int(np_days_from_civil(np.int64(year), np.int64(1), np.int64(1))) - MIN_DAY
+    return (dt.date(year, 1, 1) - EPOCH).days - MIN_DAY if year <= 9999 else CALENDAR_DAYS
 
 
 @functools.cache
