@@ -4,8 +4,8 @@ One method per node kind. Null semantics are those of the scalar evaluator, stat
 module's docstring; where Polars differs by default the compiler says so:
 
 - Polars `&` and `|` are already Kleene; `all_horizontal` / `any_horizontal` too.
-- `min_horizontal` / `max_horizontal` skip nulls, so Earliest / Latest null themselves out when any
-  operand is null.
+- `min_horizontal` / `max_horizontal` skip nulls (and cost more); Earliest / Latest are a chain of
+  `when/then` comparisons behind a test that makes them unknown when any operand is.
 - `when/then` treats a null condition as false, so If tests for null first.
 - `is_in` is guarded so that an unknown value stays unknown.
 - Python dates stop at year 9999 (and 1); Polars dates do not, so a date outside 0001-9999 is null
