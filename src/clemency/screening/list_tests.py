@@ -6,8 +6,8 @@ A section test asks whether any statute in a list falls under a section: "21 U.S
 CPU-s a million people). Here every section test on one list column is decided in one pass: the
 column's items are dictionary-encoded once, each distinct item (a few dozen statutes in millions
 of lists) is tested in Python by the scalar evaluator's own rule (`clemency.law.tree.item_matches`),
-and each list's answers are OR-ed (any item) or AND-ed (every item) along the list offsets with
-NumPy: 0.05 CPU-s a million people less. The answer is one UInt32 a person, bit i the value of
+and each list's answers are OR-ed along the list offsets with NumPy: 0.05 CPU-s a million people
+less. The answer is one UInt32 a person, bit i the value of
 test i, null where the list is unknown; a null item (validation leaves none) matches nothing.
 Exact tests of a single option stay with Polars' own list kernels, which are cheaper for one test.
 """
@@ -29,14 +29,13 @@ MAX_TESTS = 32  # bits in the UInt32 answer; a 33rd test on one column starts an
 
 @dataclass(frozen=True)
 class ListTest:
-    """One test: any item matches (exactly or by section), or every item matches and there is one."""
+    """One test: does any item match one of the options (exactly, or by section)?"""
 
     options: tuple[str, ...]
     match: str = "exact"
-    every: bool = False
 
-    def matches(self, item: str | None) -> bool:
-        return item is not None and item_matches(item, self.options, self.match)
+    def matches(self, item: str) -> bool:
+        return item_matches(item, self.options, self.match)
 
 
 @dataclass
@@ -79,7 +78,7 @@ def _decide(lists: pa.Array, tests: tuple[ListTest, ...]) -> pa.Array:
     if len(lists) == 0:
         return pa.array([], type=pa.uint32())
     encoded = pc.dictionary_encode(lists.values)  # every item, unsliced: the offsets index into it
-    distinct = encoded.dictionary.to_pylist()
+    distinct = encoded.dictionary.to_pylist()  # null items are null indices, not in the dictionary
     # Each distinct item's tests as bits, and one more, empty, entry for a null item.
     item_bits = np.zeros(len(distinct) + 1, dtype=np.uint32)
     for index, item in enumerate(distinct):
@@ -87,21 +86,12 @@ def _decide(lists: pa.Array, tests: tuple[ListTest, ...]) -> pa.Array:
             if test.matches(item):
                 item_bits[index] |= np.uint32(1 << bit)
     bits = item_bits[pc.fill_null(encoded.indices, len(distinct)).to_numpy()]
-    # One pass per reduction over every list at once: OR for "any item", AND for "every item".
-    # `reduceat` ends each segment where the next begins and the last at the array's end, and
-    # gives an empty segment the next item: so the items stop at the last list's end, one
-    # sentinel follows (neutral for both: its "any" bits 0, its "every" bits 1), and empty lists
-    # are masked after.
+    # One OR over every list at once. `reduceat` ends each segment where the next begins and the
+    # last at the array's end, and gives an empty segment the next item: so the items stop at the
+    # last list's end, a 0 follows (for trailing empty lists), and empty lists are masked after.
     offsets = lists.offsets.to_numpy()
-    every_mask = np.uint32(sum(1 << bit for bit, test in enumerate(tests) if test.every))
-    any_mask = np.uint32(sum(1 << bit for bit, test in enumerate(tests) if not test.every))
-    bits = np.append(bits[:offsets[-1]], every_mask)
-    starts = offsets[:-1]
-    answer = np.zeros(len(lists), dtype=np.uint32)
-    if any_mask:
-        answer |= np.bitwise_or.reduceat(bits, starts) & any_mask
-    if every_mask:
-        answer |= np.bitwise_and.reduceat(bits, starts) & every_mask
-    answer[np.diff(offsets) == 0] = 0  # an empty list: no item matches, and "every item" needs one
+    bits = np.append(bits[:offsets[-1]], np.uint32(0))
+    answer = np.bitwise_or.reduceat(bits, offsets[:-1])
+    answer[np.diff(offsets) == 0] = 0  # an empty list: no item matches
     unknown = lists.is_null().to_numpy(zero_copy_only=False)
     return pa.array(answer, type=pa.uint32(), mask=unknown if unknown.any() else None)

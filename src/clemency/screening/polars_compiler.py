@@ -341,12 +341,12 @@ class PolarsCompiler:
             if bit is not None:
                 return bit_is_set(pl.col(name), bit)
         name = f"{_TEMP}{len(self._temps)}"
-        group = ListTests(source)
+        group = ListTests(source, [test])
         groups.append((name, group))
         stage = self._stage[source] + 1 if source in self._stage else 0
         self._temps.append((name, pl.lit(None), stage))  # the expression is built in `apply`
         self._stage[name] = stage
-        return bit_is_set(pl.col(name), group.bit(test) or 0)
+        return bit_is_set(pl.col(name), 0)
 
     def _if(self, node: t.If) -> pl.Expr:
         cond = self._bind(self.compile(node.cond))
