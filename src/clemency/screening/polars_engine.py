@@ -21,7 +21,7 @@ from clemency.screening.polars_compiler import PolarsCompiler, literal
 from clemency.screening.schema import PERSON_ID
 
 OUTCOME_DTYPE = pl.Enum(list(OUTCOMES))
-_RECORD_DTYPES = {8: pl.UInt16, 16: pl.UInt32, 32: pl.UInt64}
+_RECORD_DTYPES = {4: pl.UInt8, 8: pl.UInt16, 16: pl.UInt32, 32: pl.UInt64}
 
 
 def _criterion(plan: PathwayPlan, index: int) -> str:

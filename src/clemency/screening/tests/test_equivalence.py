@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clemency.law import all_pathways, evaluate
-from clemency.screening.plan import OUTCOMES, decode_record, make_plan
+from clemency.screening.plan import OUTCOMES, PathwayPlan, decode_record, make_plan
 from clemency.screening.polars_engine import screen_frame
 from clemency.screening.schema import facts_frame
 from clemency.screening.tests.strategies import AS_OF_DATES, valid_facts
@@ -61,7 +61,7 @@ def decoded(result_row: dict[str, Any]) -> dict[str, Any]:
     row = dict(result_row)
     for pathway in all_pathways():
         ids = [c.id for c in pathway.criteria]
-        bits = next(b for b in (8, 16, 32) if len(ids) <= b)
+        bits = PathwayPlan(pathway).mask_bits
         row[f"{pathway.id}.failed"], row[f"{pathway.id}.unknown"] = decode_record(
             row.pop(f"{pathway.id}.criteria"), ids, bits)
     return row

@@ -12,7 +12,7 @@ import pytest
 from clemency.law import all_pathways, evaluate, get_pathway, validate_facts
 from clemency.screening.inputs import InputError
 from clemency.screening.results import ResultsError, describe_row, facts_for_person, read_metadata, read_row
-from clemency.screening.run import screen_file
+from clemency.screening.run import _prefetched, screen_file
 from clemency.screening.synth import write_population
 
 AS_OF = dt.date(2025, 7, 1)
@@ -167,3 +167,30 @@ def test_the_spark_engine_writes_the_same_results(tmp_path, spark):
     assert read_metadata(by_spark.out_path).engine == "spark"
     person = left["person_id"][0]
     assert facts_for_person(by_spark.out_path, person) == facts_for_person(by_polars.out_path, person)
+
+
+def test_prefetched_batches_come_in_order_and_a_read_error_reaches_the_caller():
+    def batches():
+        yield pl.DataFrame({"n": [1]})
+        yield pl.DataFrame({"n": [2]})
+        raise OSError("the disk went away")
+
+    seen = []
+    with pytest.raises(OSError, match="the disk went away"):
+        for batch in _prefetched(batches()):
+            seen.append(batch["n"][0])
+    assert seen == [1, 2]
+
+
+def test_prefetching_stops_when_the_caller_stops():
+    read = []
+
+    def batches():
+        for n in range(10):
+            read.append(n)
+            yield pl.DataFrame({"n": [n]})
+
+    for batch in _prefetched(batches()):
+        if batch["n"][0] == 2:
+            break
+    assert read == [0, 1, 2, 3]  # the batch being worked on and one ahead, no more
