@@ -98,6 +98,18 @@ print(json.dumps({"seconds": time.perf_counter() - t, "rows": len(people)}))
 Run = tuple[dict[str, Any], float, float]
 
 
+def _cpu_model() -> str:
+    """The processor's name, for comparing runs across machines (speeds differ by a third or more)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
 def _median(runs: list[Run], key: Callable[[Run], float]) -> Run:
     return sorted(runs, key=key)[len(runs) // 2]
 
@@ -142,7 +154,7 @@ def main() -> None:
     scalar_rate = scalar["rows"] / scalar["seconds"]
     report = {
         "note": args.note,
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+        "machine": {"cpus": os.cpu_count(), "cpu_model": _cpu_model(), "platform": platform.platform(),
                     "python": platform.python_version(),
                     "load_average_before": load_before, "load_average_after": os.getloadavg()},
         "people": args.people,
