@@ -17,7 +17,10 @@ AS_OF = dt.date(2025, 7, 1)
 
 def _plan_with(criteria: int) -> PathwayPlan:
     """A pathway of the rulebook with this many criteria."""
-    return PathwayPlan(next(p for p in all_pathways() if len(p.criteria) == criteria))
+    for pathway in all_pathways():
+        if len(pathway.criteria) == criteria:
+            return PathwayPlan(pathway)
+    pytest.fail(f"the rulebook has no pathway with {criteria} criteria; choose another width to test")
 
 
 @pytest.mark.parametrize(("criteria", "bits"), [(1, 4), (4, 4), (5, 8), (7, 8), (13, 16)])
