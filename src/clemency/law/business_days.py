@@ -35,6 +35,10 @@ from typing import Literal
 import holidays
 
 FEDERAL = "US"
+# The years the rule tree's NextBusinessDay node covers, identically in every engine: a date
+# outside them is unknown there (the batch engines hold these years' holidays as a table).
+TABLE_FIRST_YEAR = 1950
+TABLE_LAST_YEAR = 2149
 Direction = Literal["forward", "backward"]
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -179,3 +183,26 @@ def move_off_closed_day(day: dt.date, jurisdiction: str, direction: Direction = 
         direction=direction,
         reasons=tuple(reasons),
     )
+
+
+def in_table_years(day: dt.date) -> bool:
+    """Whether `day` is in the years the rule tree's NextBusinessDay node covers."""
+    return TABLE_FIRST_YEAR <= day.year <= TABLE_LAST_YEAR
+
+
+def roll_forward(day: dt.date, jurisdiction: str) -> dt.date | None:
+    """The rule tree's NextBusinessDay: `next_business_day` over certain closures, or None for a
+    day outside TABLE_FIRST_YEAR..TABLE_LAST_YEAR."""
+    if not in_table_years(day):
+        return None
+    return next_business_day(day, jurisdiction)
+
+
+@functools.lru_cache(maxsize=64)
+def holiday_roll_table(jurisdiction: str) -> tuple[tuple[dt.date, ...], tuple[dt.date, ...]]:
+    """(certain closures on weekdays, the business day each rolls forward to), for the table years
+    and the year after (a weekend at the end of the last year rolls into it). For the batch
+    engines: a day moved off a weekend first, then looked up here, is `roll_forward`'s answer."""
+    calendar = holiday_calendar(jurisdiction, range(TABLE_FIRST_YEAR, TABLE_LAST_YEAR + 2))
+    closures = tuple(day for day in calendar if day.weekday() < 5)
+    return closures, tuple(next_business_day(day, jurisdiction) for day in closures)

@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from clemency.law import business_days
 from clemency.law import tree as t
 from clemency.law.facts import FACTS, Facts, validate_facts
 from clemency.law.parameters import resolve
-from clemency.law.pathway import Criterion, Pathway
+from clemency.law.pathway import Criterion, Deadline, Pathway
 from clemency.law.tree import Node, Outcome, outcome_from
 
 Unknowns = frozenset[str]  # fact names, or "param:<name>" for a parameter not in force
@@ -57,16 +58,72 @@ class CriterionResult:
 
 @dataclass
 class DeadlineResult:
+    """A deadline's date with its status on the as-of date ("due on D", "passed on D", or
+    unknown) and notes: why it is earlier than the rule's day (the execution), and how a
+    weekend or holiday moved it (the last safe day, with the rule)."""
+
     id: str
     title: str
     date: dt.date | None
     citation: str
+    status: str = "unknown"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.status.startswith("passed")
 
     def to_dict(self, detail: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "date": _jsonable(self.date), "citation": self.citation}
+        out: dict[str, Any] = {
+            "id": self.id,
+            "date": _jsonable(self.date),
+            "citation": self.citation,
+            "status": self.status,
+            "notes": self.notes,
+        }
         if detail:
             out["title"] = self.title
         return out
+
+
+def _deadline_status(date: dt.date | None, as_of: dt.date) -> str:
+    if date is None:
+        return "unknown"
+    return f"passed on {date.isoformat()}" if date < as_of else f"due on {date.isoformat()}"
+
+
+def _business_day_notes(node: Node, facts: Mapping[str, Any], as_of: dt.date) -> list[str]:
+    """For each NextBusinessDay inside a deadline: the rule's day, why it moved, the last safe day."""
+    notes = []
+    for inner in node.walk():
+        if isinstance(inner, t.NextBusinessDay):
+            day, _ = evaluate_node(inner.date, facts, as_of)
+            if isinstance(day, dt.date) and business_days.in_table_years(day):
+                move = business_days.move_off_closed_day(day, inner.calendar)
+                rule = f" ({inner.citation})" if inner.citation else ""
+                notes.append(move.explanation().removesuffix(".") + rule + ".")
+    return notes
+
+
+def evaluate_deadline(deadline: Deadline, facts: Mapping[str, Any], as_of: dt.date) -> DeadlineResult:
+    date, _ = evaluate_node(deadline.node, facts, as_of)
+    notes = _business_day_notes(deadline.node, facts, as_of)
+    if deadline.rule_day is not None:
+        rule_day, _ = evaluate_node(deadline.rule_day, facts, as_of)
+        execution = facts.get("execution_date")
+        if isinstance(rule_day, dt.date) and isinstance(date, dt.date) and date < rule_day:
+            notes.append(
+                f"The rule's day, {rule_day.isoformat()}, is not before the execution set for "
+                f"{_jsonable(execution)}: it is due by the day before the execution, {date.isoformat()}."
+            )
+        elif isinstance(rule_day, dt.date) and date is None:
+            notes.append(
+                f"The rule's day is {rule_day.isoformat()}, but it must also fall before the execution, "
+                "whose date is not known."
+            )
+    return DeadlineResult(
+        deadline.id, deadline.title, date, deadline.citation, _deadline_status(date, as_of), notes
+    )
 
 
 @dataclass
@@ -216,6 +273,8 @@ def _apply(node: Node, values: list[Any]) -> Any:
         return t.add_years(values[0], values[1])
     if isinstance(node, t.AgeOn):
         return t.age_on(values[0], values[1])
+    if isinstance(node, t.NextBusinessDay):
+        return business_days.roll_forward(values[0], node.calendar)
     if isinstance(node, t.Earliest):
         return min(values)
     if isinstance(node, t.Latest):
@@ -286,16 +345,19 @@ def evaluate(
     outcome = outcome_from([result.value for result in criteria], has_date, eligible_from, as_of)
     if outcome is Outcome.INELIGIBLE:
         unknowns = set()
-    deadlines = []
-    for deadline in pathway.deadlines:
-        date, _ = evaluate_node(deadline.node, checked, as_of)
-        deadlines.append(DeadlineResult(deadline.id, deadline.title, date, deadline.citation))
+    deadlines = [evaluate_deadline(deadline, checked, as_of) for deadline in pathway.deadlines]
     missing = sorted(name for name in unknowns if not name.startswith("param:"))
     reasons = [
         f"no value of {name.removeprefix('param:')} is in force on {as_of.isoformat()}"
         for name in sorted(unknowns)
         if name.startswith("param:")
     ]
+    if outcome is Outcome.NEEDS_REVIEW:
+        # A criterion unknown although every fact it read is known (an execution date already
+        # past, a passed advisory deadline) asks its question in its own words.
+        reasons.extend(
+            result.explanation for result in criteria if result.value is None and not result.missing_facts
+        )
     return Result(
         pathway=pathway,
         as_of=as_of,

@@ -18,6 +18,10 @@ A value is a date, an int, a bool, a str, a tuple of str (a list fact), or None 
   `dt.offset_by` does); `AgeOn(birth, on)` = the largest n with AddYears(birth, n) <= on;
   `Earliest(*dates)` / `Latest(*dates)`: None if ANY operand is None (not Polars' null-skipping
   min/max_horizontal). All None if any operand is None.
+- `NextBusinessDay(date, calendar)`: `date` itself when it is a business day of `calendar` ("US"
+  or "US-XX"), else the first business day after it; weekends and the calendar's CERTAIN closures
+  are skipped (`clemency.law.business_days`: federal holidays the state also keeps). The calendars
+  cover 1950-2149: a date outside those years gives None, as does a None date.
 - `IsIn(value, options)`: value in a constant set; None if value is None.
 - `ListHasAny(items, options, match)`: True if any element of the list matches any option;
   match="exact" is equality, match="section" is equality or "element starts with option + '('"
@@ -249,6 +253,13 @@ class Latest(Node):
 
 
 @dataclass(frozen=True)
+class NextBusinessDay(Node):
+    date: Node
+    calendar: str  # "US" (federal) or "US-XX" (a state by postal code)
+    kind: ClassVar[str] = "next_business_day"
+
+
+@dataclass(frozen=True)
 class IsIn(Node):
     value: Node
     options: tuple[str, ...]
@@ -389,6 +400,8 @@ def describe(node: Node) -> str:
         return f"add_years({describe(node.date)}, {describe(node.years)})"
     if isinstance(node, AgeOn):
         return f"age_on({describe(node.birth)}, {describe(node.on)})"
+    if isinstance(node, NextBusinessDay):
+        return f"next_business_day({describe(node.date)}, {node.calendar})"
     if isinstance(node, IsIn):
         return f"{describe(node.value)} in {list(node.options)}"
     if isinstance(node, ListHasAny):

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 import polars as pl
 
-from clemency.law import FACTS
+from clemency.law import FACTS, business_days
 from clemency.law import tree as t
 from clemency.law.evaluate import evaluate_node
 from clemency.law.parameters import resolve
@@ -62,7 +62,7 @@ _FACT_DTYPES: dict[str, pl.DataType] = {
 }
 _BOOLEAN = (t.Compare, t.IsIn, t.ListHasAny, t.ListOnly, t.All, t.Any, t.Not, t.Unless)
 _INTEGER = (t.Add, t.Sub, t.Mul, t.CeilDiv, t.DaysBetween, t.AgeOn)
-_DATE = (t.AddDays, t.AddYears, t.Earliest, t.Latest, t.AsOf)
+_DATE = (t.AddDays, t.AddYears, t.Earliest, t.Latest, t.AsOf, t.NextBusinessDay)
 
 
 def value_dtype(node: t.Node) -> pl.DataType | None:
@@ -113,6 +113,7 @@ class PolarsCompiler:
             t.AgeOn: self._age_on,
             t.Earliest: lambda n: self._extreme(n, earliest=True),
             t.Latest: lambda n: self._extreme(n, earliest=False),
+            t.NextBusinessDay: self._next_business_day,
             t.IsIn: self._is_in,
             t.ListHasAny: self._list_has_any,
             t.ListOnly: self._list_only,
@@ -295,6 +296,20 @@ class PolarsCompiler:
             if position < len(items):  # read twice by the next step: bound, or it doubles
                 best = self._bind(best)
         return pl.when(any_null).then(pl.lit(None, dtype=pl.Date)).otherwise(best)
+
+    def _next_business_day(self, node: t.NextBusinessDay) -> pl.Expr:
+        # Off a weekend by day-number arithmetic (1970-01-01 was a Thursday), then a weekday
+        # closure to the business day it rolls to, by one hash look-up in the calendar's table.
+        day = self._days(node.date)
+        weekday = (day + 3) % 7  # Monday 0 ... Sunday 6
+        moved = self._bind(day + pl.when(weekday == 5).then(2).when(weekday == 6).then(1).otherwise(0))
+        closures, rolled = business_days.holiday_roll_table(node.calendar)
+        old = pl.Series([(d - cal.EPOCH).days for d in closures], dtype=pl.Int64)
+        new = pl.Series([(d - cal.EPOCH).days for d in rolled], dtype=pl.Int64)
+        first = (dt.date(business_days.TABLE_FIRST_YEAR, 1, 1) - cal.EPOCH).days
+        last = (dt.date(business_days.TABLE_LAST_YEAR, 12, 31) - cal.EPOCH).days
+        answer = moved.replace(old, new)
+        return pl.when(day.is_between(first, last)).then(answer).cast(pl.Int32).cast(pl.Date)
 
     def _is_in(self, node: t.IsIn) -> pl.Expr:
         value = self._bind(self.compile(node.value))

@@ -34,6 +34,9 @@ def test_case(case: Case) -> None:
     dates = {deadline.id: deadline.date for deadline in result.deadlines}
     for deadline_id, expected_date in case.deadlines.items():
         assert dates[deadline_id] == expected_date, (deadline_id, explained)
+    statuses = {deadline.id: deadline.status for deadline in result.deadlines}
+    for deadline_id, expected_status in case.deadline_status.items():
+        assert statuses[deadline_id] == expected_status, (deadline_id, explained)
 
 
 SETTLED = [c for c in CASES if c.outcome in ("ELIGIBLE", "NOT_YET", "INELIGIBLE")]

@@ -12,11 +12,17 @@ judicial or administrative relief is available, save in exceptional circumstance
 instructions add: federal or D.C. Superior Court convictions only; the person must have begun
 serving the sentence; no appeal or other court challenge pending.
 
-28 C.F.R. 1.10 (federal death sentences; rule effective 2000-08-02, 65 Fed. Reg. 48379),
-paraphrased: the petition for reprieve or commutation should be filed within 30 days after the
-prisoner receives notice of the execution date from the Bureau of Prisons; papers in support within
-15 days after the petition is filed (later papers may be excluded); no petition before the direct
-appeal and the first 2255 motion have ended.
+28 C.F.R. 1.10 (federal death sentences; rule effective 2000-08-02, 65 Fed. Reg. 48379, whose summary
+was read: it "sets forth a deadline for filing a clemency request in a capital case"), paraphrased
+from the project's reading (the operative text of 1.10 itself was not found in the sources at hand,
+so the day counts stay unverified): the petition for reprieve or commutation should be filed within
+30 days after the prisoner receives notice of the execution date from the Bureau of Prisons; papers
+in support within 15 days after the petition is filed (later papers may be excluded); no petition
+before the direct appeal and the first 2255 motion have ended. 28 C.F.R. 1.11: these rules are
+advisory only. 28 C.F.R. 26.4(a) (read): the Warden notifies the prisoner of the execution date "at
+least 20 days in advance", so 30 days after notice can fall after the execution: the rulebook puts
+the petition due by the earlier of that day and the day before the execution, and once the
+execution date has passed it asks whether the execution was stayed or reset.
 
 The 2014 clemency initiative (announced by the Deputy Attorney General on 2014-04-23) gave
 priority to people who met six factors: (1) serving a federal sentence and likely to receive a
@@ -42,9 +48,11 @@ from clemency.law.common import (
     CUSTODIAL_SENTENCES,
     date,
     date_years_served,
+    due_before_execution,
     federal_conviction,
     in_custody_now,
     param,
+    unless_execution_passed,
 )
 from clemency.law.pathway import Criterion, Deadline, Kind, Pathway
 from clemency.law.tree import (
@@ -345,13 +353,25 @@ marijuana_pardon = Pathway(
     "is not exhaustive.",
 )
 
+_PETITION_RULE_DAY = AddDays(
+    Fact("execution_notice_date"),
+    param("us.death_clemency.petition_days_after_notice"),
+    citation="28 C.F.R. 1.10(b)",
+)
+_PETITION_DUE = due_before_execution(_PETITION_RULE_DAY, citation="28 C.F.R. 26.4(a)")
+_PAPERS_RULE_DAY = AddDays(
+    Fact("clemency_petition_filed_date"),
+    param("us.death_clemency.papers_days_after_petition"),
+    citation="28 C.F.R. 1.10(b)",
+)
+
 death_clemency = Pathway(
     id="us.death_clemency",
     title="Federal death sentence: reprieve or commutation",
     jurisdiction="us",
     authority=PRESIDENT,
     kind=Kind.EXECUTIVE_CLEMENCY,
-    citations=(PARDON_POWER, "28 C.F.R. 1.10", "65 Fed. Reg. 48379 (Aug. 8, 2000)"),
+    citations=(PARDON_POWER, "28 C.F.R. 1.10", "28 C.F.R. 26.4(a)", "65 Fed. Reg. 48379 (Aug. 8, 2000)"),
     effective_from=date("2000-08-02").value,
     law=__doc__ or "",
     verified=False,
@@ -375,23 +395,44 @@ death_clemency = Pathway(
             explain_unknown="Whether the sentence is death is not known.",
             verified=True,
         ),
+        Criterion(
+            id="execution_date_ahead",
+            node=unless_execution_passed(Const(True), citation="28 C.F.R. 26.4(a)"),
+            citation="28 C.F.R. 26.4(a)",
+            explain_true="The execution is set for {execution_date}, after {as_of}.",
+            explain_false="(Never false.)",
+            explain_unknown="The execution date recorded ({execution_date}) is not after {as_of}, or none is "
+            "recorded: was the execution stayed or reset? Record the current execution date.",
+            verified=True,
+        ),
+        Criterion(
+            id="petition_timely",
+            node=If(le(AsOf(), _PETITION_DUE), Const(True), Const(None), citation="28 C.F.R. 1.10(b)"),
+            citation="28 C.F.R. 1.10(b)",
+            explain_true="On {as_of} the petition can still be filed in time (notice received "
+            "{execution_notice_date}, execution set for {execution_date}).",
+            explain_false="(Never false: the rule is advisory, 28 C.F.R. 1.11.)",
+            explain_unknown="The petition deadline has passed, or it cannot be computed without the date "
+            "notice of the execution date was received ({execution_notice_date}) and the execution date "
+            "({execution_date}); the rule is advisory (28 C.F.R. 1.11), so counsel may still file.",
+            verified=False,
+            note="The 30-day count is from the project's reading of 1.10(b), not its text.",
+        ),
     ),
     deadlines=(
         Deadline(
             id="petition_due",
-            title="Clemency petition due (30 days after notice of the execution date)",
-            node=AddDays(
-                Fact("execution_notice_date"), param("us.death_clemency.petition_days_after_notice")
-            ),
+            title="Clemency petition due (30 days after notice, and before the execution)",
+            node=_PETITION_DUE,
+            rule_day=_PETITION_RULE_DAY,
             citation="28 C.F.R. 1.10(b)",
             verified=False,
         ),
         Deadline(
             id="supporting_papers_due",
-            title="Supporting papers due (15 days after the petition is filed)",
-            node=AddDays(
-                Fact("clemency_petition_filed_date"), param("us.death_clemency.papers_days_after_petition")
-            ),
+            title="Supporting papers due (15 days after the petition is filed, and before the execution)",
+            node=due_before_execution(_PAPERS_RULE_DAY, citation="28 C.F.R. 1.10(b)"),
+            rule_day=_PAPERS_RULE_DAY,
             citation="28 C.F.R. 1.10(b)",
             verified=False,
         ),

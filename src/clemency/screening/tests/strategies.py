@@ -104,6 +104,7 @@ def _compose(depth: int) -> tuple[Nodes, Nodes, Nodes]:
         st.lists(dates, min_size=1, max_size=3).map(lambda items: t.Earliest(tuple(items))),
         st.lists(dates, min_size=1, max_size=3).map(lambda items: t.Latest(tuple(items))),
         st.builds(t.If, bools, dates, dates),
+        st.builds(t.NextBusinessDay, dates, st.sampled_from(["US", "US-TX"])),
     )
     integer = st.one_of(
         ints,
