@@ -225,6 +225,26 @@ _SPECS: tuple[FactSpec, ...] = (
         minimum=0,
     ),
     _spec("on_supervision", "bool", "Is the person now on probation, parole or supervised release?"),
+    _spec(
+        "supervision_end_date",
+        "date",
+        "On what date does (or did) the person's probation, parole or supervised release end?",
+    ),
+    _spec(
+        "unpaid_fine_or_restitution",
+        "bool",
+        "Does the person still owe part of a fine or restitution order on this sentence, to be remitted?",
+    ),
+    _spec(
+        "citizen_or_resident_on_2022_10_06",
+        "bool",
+        "On 2022-10-06 (Proclamation 10467), was the person a U.S. citizen or lawful permanent resident?",
+    ),
+    _spec(
+        "citizen_or_resident_on_2023_12_22",
+        "bool",
+        "On 2023-12-22 (Proclamation 10688), was the person a U.S. citizen or lawful permanent resident?",
+    ),
     _spec("pending_appeal", "bool", "Is an appeal or other court challenge to the conviction pending?"),
     _spec("pending_charges", "bool", "Are any criminal charges pending against the person?"),
     _spec(

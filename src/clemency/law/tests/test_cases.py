@@ -27,6 +27,8 @@ def test_case(case: Case) -> None:
         assert values[criterion_id] is expected, (criterion_id, explained)
     cited = {citation for criterion in result.criteria for citation in criterion.citations}
     cited.update(deadline.citation for deadline in result.deadlines)
+    if result.pathway.eligible_from is not None:
+        cited.update(node.citation for node in result.pathway.eligible_from.walk() if node.citation)
     for citation in case.citations:
         assert citation in cited, (citation, sorted(cited))
     if case.missing_facts is not None:
