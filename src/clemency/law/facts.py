@@ -123,6 +123,10 @@ class FactSpec:
     values: tuple[str, ...] | None = None
     minimum: int | None = None
     description: str = ""
+    # The least favourable value the fact can take, when it can only move answers one way as it
+    # grows (see clemency.law.bounds); `bound_note` says why, for the proof.
+    bound: int | None = None
+    bound_note: str = ""
 
 
 def _spec(name: str, type_: FactType, question: str, **kw: Any) -> FactSpec:
@@ -223,6 +227,9 @@ _SPECS: tuple[FactSpec, ...] = (
         "How many days of prior custody credit (jail credit) apply?",
         unit="days",
         minimum=0,
+        bound=0,
+        bound_note="Jail credit is never negative and only adds to time served, so without it time "
+        "served is at least the time in custody on this sentence.",
     ),
     _spec("on_supervision", "bool", "Is the person now on probation, parole or supervised release?"),
     _spec(

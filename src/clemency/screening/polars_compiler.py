@@ -77,6 +77,10 @@ def value_dtype(node: t.Node) -> pl.DataType | None:
         return _FACT_DTYPES[FACTS[node.name].type] if node.name in FACTS else None
     if isinstance(node, t.If):
         return value_dtype(node.then) or value_dtype(node.otherwise)
+    if isinstance(node, t.FactOr):
+        return _FACT_DTYPES[FACTS[node.name].type] if node.name in FACTS else None
+    if isinstance(node, t.Fallback):
+        return value_dtype(node.node) or value_dtype(node.bound)
     return None
 
 
@@ -86,7 +90,7 @@ def _key(node: t.Node) -> tuple[t.Node, tuple[str, ...]]:
 
 
 def _reads_facts(node: t.Node) -> bool:
-    return any(isinstance(n, t.Fact) for n in node.walk())
+    return any(isinstance(n, (t.Fact, t.FactOr)) for n in node.walk())
 
 
 class PolarsCompiler:
@@ -122,6 +126,8 @@ class PolarsCompiler:
             t.Not: lambda n: ~self.compile(n.item),
             t.Unless: lambda n: self.compile(n.rule) & ~self.compile(n.exception),
             t.If: self._if,
+            t.FactOr: lambda n: pl.col(n.name).fill_null(literal(n.default)),
+            t.Fallback: self._fallback,
         }
 
     # ---- the public surface ---------------------------------------------------------------
@@ -366,8 +372,26 @@ class PolarsCompiler:
     def _if(self, node: t.If) -> pl.Expr:
         cond = self._bind(self.compile(node.cond))
         dtype = value_dtype(node)
-        return (
-            pl.when(cond.is_null()).then(pl.lit(None, dtype=dtype) if dtype is not None else None)
-            .when(cond).then(self.compile(node.then))
-            .otherwise(self.compile(node.otherwise))
-        )
+        null = pl.lit(None, dtype=dtype) if dtype is not None else pl.lit(None)
+        then, otherwise = self.compile(node.then), self.compile(node.otherwise)
+        # An unknown condition: the branches' common value (agreeing branches), or for a bound
+        # tree's unknown="latest" the later of the two; null when either branch is.
+        if node.unknown == "latest":
+            then, otherwise = self._bind(then), self._bind(otherwise)
+            unknown = pl.when(then.is_null() | otherwise.is_null()).then(null).when(then >= otherwise).then(
+                then).otherwise(otherwise)
+        elif _never_known(node.then) or _never_known(node.otherwise):
+            unknown = null  # a branch that is always unknown never agrees: no test needed
+        else:
+            unknown = pl.when(then == otherwise).then(then).otherwise(null)
+        return pl.when(cond.is_null()).then(unknown).when(cond).then(then).otherwise(otherwise)
+
+    def _fallback(self, node: t.Fallback) -> pl.Expr:
+        value, bound = self.compile(node.node), self.compile(node.bound)
+        if node.keep == "true":
+            bound = pl.when(bound).then(pl.lit(True)).otherwise(pl.lit(None, dtype=pl.Boolean))
+        return pl.coalesce(value, bound)
+
+
+def _never_known(node: t.Node) -> bool:
+    return isinstance(node, t.Const) and node.value is None

@@ -85,6 +85,8 @@ class SparkCompiler:
             t.Not: lambda n: ~self.compile(n.item),
             t.Unless: lambda n: self.compile(n.rule) & ~self.compile(n.exception),
             t.If: self._if,
+            t.FactOr: lambda n: F.coalesce(F.col(n.name), literal(n.default)),
+            t.Fallback: self._fallback,
         }
 
     def constant(self, node: t.Node) -> Any:
@@ -205,8 +207,16 @@ class SparkCompiler:
 
     def _if(self, node: t.If) -> Column:
         cond = self.compile(node.cond)
-        return (
-            F.when(cond.isNull(), _null())
-            .when(cond, self.compile(node.then))
-            .otherwise(self.compile(node.otherwise))
-        )
+        then, otherwise = self.compile(node.then), self.compile(node.otherwise)
+        # An unknown condition: the branches' common value, or (unknown="latest") the later one.
+        if node.unknown == "latest":
+            unknown = F.when(then.isNotNull() & otherwise.isNotNull(), F.greatest(then, otherwise))
+        else:
+            unknown = F.when(then == otherwise, then)
+        return F.when(cond.isNull(), unknown).when(cond, then).otherwise(otherwise)
+
+    def _fallback(self, node: t.Fallback) -> Column:
+        value, bound = self.compile(node.node), self.compile(node.bound)
+        if node.keep == "true":
+            bound = F.when(bound, F.lit(True))
+        return F.coalesce(value, bound)

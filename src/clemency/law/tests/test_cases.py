@@ -36,6 +36,8 @@ def test_case(case: Case) -> None:
     dates = {deadline.id: deadline.date for deadline in result.deadlines}
     for deadline_id, expected_date in case.deadlines.items():
         assert dates[deadline_id] == expected_date, (deadline_id, explained)
+    if case.eligible_from_is_bound is not None:
+        assert result.eligible_from_is_bound is case.eligible_from_is_bound, explained
     statuses = {deadline.id: deadline.status for deadline in result.deadlines}
     for deadline_id, expected_status in case.deadline_status.items():
         assert statuses[deadline_id] == expected_status, (deadline_id, explained)
@@ -57,6 +59,11 @@ def test_each_needed_fact_unknown(case: Case) -> None:
         result = evaluate(pathway, facts, case.as_of)
         if case.outcome == "INELIGIBLE":
             assert result.outcome in (Outcome.INELIGIBLE, Outcome.NEEDS_REVIEW), name
+        elif result.eligible_from_is_bound:
+            # "No later than D": never earlier than the case's own date, never eligible sooner.
+            assert result.outcome in (Outcome(case.outcome), Outcome.NOT_YET), name
+            assert case.eligible_from in ("unchecked", None) or result.eligible_from >= case.eligible_from
+            assert result.bounds_used, name
         else:
             assert result.outcome in (Outcome(case.outcome), Outcome.NEEDS_REVIEW), name
         if result.outcome is Outcome.NEEDS_REVIEW and case.outcome != "INELIGIBLE":
