@@ -331,6 +331,14 @@ _SPECS: tuple[FactSpec, ...] = (
         "How many days was a properly filed state post-conviction application pending (2244(d)(2))?",
         unit="days",
         minimum=0,
+        bound=0,
+        bound_note="Tolling only adds days to the federal filing period, so without it the period is "
+        "at its shortest.",
+    ),
+    _spec(
+        "state_postconviction_filed_date",
+        "date",
+        "On what date was the state post-conviction application filed (2244(d)(2))?",
     ),
     # Prison conduct and health
     _spec(
