@@ -327,21 +327,26 @@ def _sentence(template: str, facts: Mapping[str, Any], extra: Mapping[str, Any])
     return string.Formatter().vformat(template, (), fill)
 
 
-def _bound_sentences(node: Node, facts: Mapping[str, Any]) -> list[str]:
+def _bound_sentences(node: Node, facts: Mapping[str, Any], as_of: dt.date) -> list[str]:
     """What a bound tree assumed for this person: each unknown bounded fact at its bound, and
-    each rule chosen by the later of its dates."""
+    each rule chosen by the later of its dates because which one applies is unknown."""
     sentences: list[str] = []
     for inner in node.walk():
         if isinstance(inner, t.FactOr) and facts.get(inner.name) is None:
             spec = FACTS[inner.name]
             unit = f" {spec.unit}" if spec.unit else ""
-            sentence = f"Not known: {spec.question} Counted as {inner.default}{unit}, the least it can be. "
-            sentences.append(sentence + spec.bound_note)
-    if any(isinstance(inner, t.If) and inner.unknown == "latest" for inner in node.walk()):
-        sentences.append(
-            "Where which rule applies is not known, the later of the rules' dates was used, so the "
-            "date is the latest it can be."
-        )
+            sentences.append(
+                f"Not known: {spec.question} It was counted as {inner.default}{unit}, the least it can be. "
+                + spec.bound_note
+            )
+        elif isinstance(inner, t.If) and inner.unknown == "latest":
+            value, missing = evaluate_node(inner.cond, facts, as_of)
+            questions = " ".join(FACTS[name].question for name in missing if name in FACTS)
+            if value is None:
+                sentences.append(
+                    f"Which of two rules applies is not known ({questions}), so the later of their dates "
+                    "was used."
+                )
     return list(dict.fromkeys(sentences))
 
 
@@ -354,7 +359,7 @@ def evaluate_criterion(criterion: Criterion, facts: Mapping[str, Any], as_of: dt
         bounded, _ = _Evaluation(facts, as_of).run(effective)
         if bounded is True:
             value, unknowns = True, _NONE
-            bounds_used = _bound_sentences(effective, facts)
+            bounds_used = _bound_sentences(effective, facts, as_of)
     if value is not None and not isinstance(value, bool):
         raise TypeError(f"criterion {criterion.id} gave {value!r}, not true/false/unknown")
     template = {True: criterion.explain_true, False: criterion.explain_false, None: criterion.explain_unknown}
@@ -399,10 +404,11 @@ def evaluate(
             eligible_from, _ = evaluate_node(effective, checked, as_of)
             from_bound = eligible_from is not None
             if from_bound:
-                bounds_used += _bound_sentences(effective, checked)
+                bounds_used += _bound_sentences(effective, checked, as_of)
         if not any(result.value is False for result in criteria):
             unknowns.update(date_unknowns)
-    outcome = outcome_from([result.value for result in criteria], has_date, eligible_from, as_of)
+    in_force = pathway.in_force(as_of)
+    outcome = outcome_from([result.value for result in criteria], has_date, eligible_from, as_of, in_force)
     if outcome in (Outcome.INELIGIBLE, Outcome.ELIGIBLE):
         # Eligible at the least favourable reading (a bound): no answer can change it.
         unknowns = set()
@@ -413,6 +419,12 @@ def evaluate(
         for name in sorted(unknowns)
         if name.startswith("param:")
     ]
+    if outcome is Outcome.NEEDS_REVIEW and not in_force:
+        until = f" until {pathway.effective_to.isoformat()}" if pathway.effective_to else ""
+        reasons.append(
+            f"The rulebook encodes this pathway from {pathway.effective_from.isoformat()}{until}; it does "
+            f"not encode the law of {as_of.isoformat()}."
+        )
     if outcome is Outcome.NEEDS_REVIEW:
         # A criterion unknown although every fact it read is known (an execution date already
         # past, a passed advisory deadline) asks its question in its own words.

@@ -311,6 +311,11 @@ _SPECS: tuple[FactSpec, ...] = (
     ),
     _spec("crack_cocaine_offense", "bool", "Did the offense involve cocaine base (crack)?"),
     _spec(
+        "unusually_long_sentence",
+        "bool",
+        "Did the person receive an unusually long sentence (USSG 1B1.13(b)(6))?",
+    ),
+    _spec(
         "sentenced_under_fair_sentencing_act",
         "bool",
         "Was the sentence imposed or reduced under the Fair Sentencing Act of 2010 secs. 2 and 3?",

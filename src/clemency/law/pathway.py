@@ -106,6 +106,10 @@ class Pathway:
                 seen[name] = None
         return list(seen)
 
+    def in_force(self, as_of: dt.date) -> bool:
+        """Whether the rulebook encodes this pathway's law on `as_of`."""
+        return self.effective_from <= as_of and (self.effective_to is None or as_of < self.effective_to)
+
     def criterion(self, criterion_id: str) -> Criterion:
         for criterion in self.criteria:
             if criterion.id == criterion_id:

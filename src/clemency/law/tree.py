@@ -73,7 +73,12 @@ of its bound tree (see "Bounds"), in the scalar evaluator and the batch engines 
 2. Else if any c_i is None                       -> NEEDS_REVIEW.
 3. Else if has_eligible_from and eligible_from is None -> NEEDS_REVIEW (the date is unknown).
 4. Else if has_eligible_from and eligible_from > as_of -> NOT_YET.
-5. Else                                          -> ELIGIBLE.
+5. Else if the pathway is not in force on as_of (as_of before its `effective_from`, or on or
+   after its `effective_to`)                     -> NEEDS_REVIEW, naming the gap: the rulebook
+   does not encode the law of that date, so it never answers ELIGIBLE there. (Where the law did
+   not allow the pathway at all on a date, a criterion says so and the answer is INELIGIBLE, e.g.
+   a defendant's own compassionate-release motion before 2018-12-21.)
+6. Else                                          -> ELIGIBLE.
 
 The reported `eligible_from` is the node's value when the outcome is NOT_YET or ELIGIBLE and
 None otherwise (marked "no later than" when it came from a bound). Criteria with value None
@@ -105,7 +110,11 @@ class Outcome(StrEnum):
 
 
 def outcome_from(
-    values: list[bool | None], has_eligible_from: bool, eligible_from: dt.date | None, as_of: dt.date
+    values: list[bool | None],
+    has_eligible_from: bool,
+    eligible_from: dt.date | None,
+    as_of: dt.date,
+    in_force: bool = True,
 ) -> Outcome:
     """The outcome rule stated in this module's docstring."""
     if any(value is False for value in values):
@@ -117,7 +126,7 @@ def outcome_from(
             return Outcome.NEEDS_REVIEW
         if eligible_from > as_of:
             return Outcome.NOT_YET
-    return Outcome.ELIGIBLE
+    return Outcome.ELIGIBLE if in_force else Outcome.NEEDS_REVIEW
 
 
 def add_years(date: dt.date, years: int) -> dt.date:

@@ -101,7 +101,9 @@ def stage_outcomes(screen: ScreenPlan) -> list[pl.Expr]:
             date = pl.col(_eligible_from(plan))
             code = code.when(date.is_null()).then(OUTCOME_CODE["NEEDS_REVIEW"]).when(date > as_of).then(
                 OUTCOME_CODE["NOT_YET"])
-        exprs.append(code.otherwise(OUTCOME_CODE["ELIGIBLE"]).cast(pl.UInt8).alias(_outcome_code(plan)))
+        # Tree rule 5: never ELIGIBLE on a date the pathway is not in force (a constant per batch).
+        otherwise = OUTCOME_CODE["ELIGIBLE" if plan.pathway.in_force(screen.as_of) else "NEEDS_REVIEW"]
+        exprs.append(code.otherwise(otherwise).cast(pl.UInt8).alias(_outcome_code(plan)))
     return exprs
 
 

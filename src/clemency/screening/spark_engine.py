@@ -94,7 +94,9 @@ def screen_spark(facts: DataFrame, screen: ScreenPlan) -> DataFrame:
             date = F.col(f"__from{p}")
             code = code.when(date.isNull(), F.lit(OUTCOME_CODE["NEEDS_REVIEW"])).when(
                 date > as_of, F.lit(OUTCOME_CODE["NOT_YET"]))
-        codes[f"__code{p}"] = code.otherwise(F.lit(OUTCOME_CODE["ELIGIBLE"]))
+        # Tree rule 5: never ELIGIBLE on a date the pathway is not in force (a constant per batch).
+        otherwise = OUTCOME_CODE["ELIGIBLE" if plan.pathway.in_force(screen.as_of) else "NEEDS_REVIEW"]
+        codes[f"__code{p}"] = code.otherwise(F.lit(otherwise))
     frame = frame.withColumns(codes)
     return _results(frame, screen)
 

@@ -101,7 +101,8 @@ def test_explain_proof_shows_facts_read_and_cited_steps() -> None:
         "--pathway",
         "us.compassionate_release.age",
     )
-    criterion = json.loads(out)["results"][0]["criteria"][2]
+    criteria = json.loads(out)["results"][0]["criteria"]
+    criterion = next(c for c in criteria if c["id"] == "aging_deterioration")
     assert criterion["facts_read"] == {"serious_health_deterioration_from_aging": True}
     assert criterion["steps"][0]["citation"] == "USSG 1B1.13(b)(2)(B)"
 

@@ -21,14 +21,15 @@ extraordinary and compelling reasons, among them:
 (3) family circumstances: the death or incapacitation of the caregiver of a minor child (or of an
     adult child incapable of self-care); the incapacitation of a spouse, registered partner or
     parent where the defendant would be the only available caregiver;
-(6) unusually long sentence: at least 10 years served, and a change in law (other than a
-    non-retroactive Guidelines amendment) producing a gross disparity with the sentence likely
-    imposed today, after full consideration of individual circumstances.
+(6) unusually long sentence: a defendant who received an unusually long sentence and has served at
+    least 10 years, where a change in law (other than a non-retroactive Guidelines amendment)
+    produces a gross disparity with the sentence likely imposed today, after full consideration of
+    individual circumstances. The unusually long sentence is an element of its own.
 
 What the rulebook does not decide: the court's 3553(a) weighing and 1B1.13(a)(2)'s finding that
 the defendant is not a danger; reasons (b)(1)(D) (outbreaks), (b)(4) (abuse in custody) and (b)(5)
-(other reasons) are left to counsel. Several circuits have held (b)(6) invalid (e.g. the Third
-Circuit in United States v. Rutherford, 2024): check the circuit before relying on it.
+(other reasons) are left to counsel. Some courts of appeals have held (b)(6) invalid: check the
+circuit before relying on it.
 """
 
 from __future__ import annotations
@@ -43,9 +44,10 @@ from clemency.law.common import (
     param,
 )
 from clemency.law.pathway import Criterion, Deadline, Kind, Pathway
-from clemency.law.tree import AddDays, AddYears, AsOf, Fact, any_of, is_true, latest, le
+from clemency.law.tree import AddDays, AddYears, AsOf, Fact, any_of, ge, is_true, latest, le
 
 STATUTE = "18 U.S.C. 3582(c)(1)(A)"
+FSA603 = "First Step Act of 2018, Pub. L. 115-391, sec. 603(b)"
 POLICY = "USSG 1B1.13 (Amendment 814, effective 2023-11-01)"
 AUTHORITY = "The sentencing court (on the defendant's motion or the BOP Director's)"
 
@@ -71,6 +73,17 @@ def _federal_prisoner() -> tuple[Criterion, ...]:
             "reduce.",
             explain_unknown="Whether the person is in custody on {as_of} is not known "
             "(custody start, sentence type or release date missing).",
+            verified=True,
+        ),
+        Criterion(
+            id="defendant_may_move",
+            node=ge(AsOf(), date("2018-12-21"), citation=FSA603),
+            citation=FSA603,
+            explain_true="On {as_of} the defendant may bring the motion (First Step Act sec. 603(b), in "
+            "force from 2018-12-21).",
+            explain_false="On {as_of} only the Director of the Bureau of Prisons could move for a reduction: "
+            "the defendant's own motion came with the First Step Act, sec. 603(b), on 2018-12-21.",
+            explain_unknown="(Never unknown: it depends on the date only.)",
             verified=True,
         ),
     )
@@ -229,6 +242,17 @@ unusually_long = Pathway(
     criteria=(
         *_federal_prisoner(),
         Criterion(
+            id="unusually_long_sentence",
+            node=is_true("unusually_long_sentence", citation="USSG 1B1.13(b)(6)"),
+            citation="USSG 1B1.13(b)(6)",
+            explain_true="The person received an unusually long sentence.",
+            explain_false="The sentence is not unusually long; (b)(6) reaches only unusually long sentences.",
+            explain_unknown="Whether the sentence is unusually long is not yet assessed.",
+            verified=False,
+            note="The element is named in (b)(6) ('If a defendant received an unusually long sentence and "
+            "has served at least 10 years'); the full text of 1B1.13(b) was not read in a primary copy.",
+        ),
+        Criterion(
             id="gross_disparity",
             node=is_true("changed_law_gross_disparity", citation="USSG 1B1.13(b)(6)"),
             citation="USSG 1B1.13(b)(6)",
@@ -244,8 +268,8 @@ unusually_long = Pathway(
         citation="USSG 1B1.13(b)(6)",
     ),
     eligible_from_citation="USSG 1B1.13(b)(6): at least 10 years of the term served",
-    notes="Held invalid in some circuits (e.g. United States v. Rutherford, 3d Cir. 2024); verify the "
-    "circuit.",
+    notes="Held invalid by some courts of appeals; verify the circuit. (No case is cited here: none was "
+    "read this session.)",
 )
 
 exhaustion = Pathway(
