@@ -20,7 +20,10 @@ __all__ = [
     "age_on",
     "criminal_history_category",
     "full_term_date",
+    "FsaCreditEstimate",
+    "fsa_time_credits_estimate",
     "good_conduct_time_days",
+    "good_conduct_time_for_months",
     "guideline_range",
     "has_served_percent",
     "percent_served_floor",
@@ -79,16 +82,81 @@ def good_conduct_time_days(term_days: int, *, life: bool = False) -> int:
     return years * GCT_DAYS_PER_YEAR + (GCT_DAYS_PER_YEAR * remainder) // DAYS_PER_YEAR
 
 
+def good_conduct_time_for_months(term_months: int, *, life: bool = False) -> int:
+    """Most good conduct time for a term imposed in months: an ESTIMATE of the BOP's figure.
+
+    "More than 1 year" (18 U.S.C. 3624(b)(1)) is judged on the term imposed, not on the days it
+    happens to span: a 12-month term earns nothing even when it runs through a leap year's 366
+    days. Each whole year imposed earns 54 days and a final part-year its share by months, so
+    there is no drift over long terms: 360 months earn 30 x 54 = 1,620 days (the day count of 360
+    calendar months, 10,957 or 10,958 days, would wrongly add one).
+    """
+    if term_months < 0:
+        raise ValueError("term_months must be at least 0")
+    if life or term_months <= 12:
+        return 0
+    years, months = divmod(term_months, 12)
+    return years * GCT_DAYS_PER_YEAR + (GCT_DAYS_PER_YEAR * months) // 12
+
+
+@dataclass(frozen=True)
+class FsaCreditEstimate:
+    """First Step Act time credits, estimated, with the assumptions that produced them."""
+
+    earned_days: int
+    toward_early_release_days: int
+    assumptions: tuple[str, ...]
+
+
+FSA_EARLY_RELEASE_CAP_DAYS = 365
+
+
+def fsa_time_credits_estimate(programming_days: int, *, low_risk: bool | None) -> FsaCreditEstimate:
+    """An ESTIMATE of First Step Act time credits (18 U.S.C. 3632(d)(4)) for `programming_days` of
+    successful participation in recidivism-reduction programming or productive activities: 10 days
+    per 30 days, 15 for a minimum or low risk person over two consecutive assessments; at most 365
+    days applied toward early transfer to supervised release (18 U.S.C. 3624(g)(3)), the rest toward
+    prerelease custody. Not an eligibility finding: the excluded offenses of 3632(d)(4)(D) and the
+    BOP's own accounting are not modelled. An unknown risk level is counted at the lower rate."""
+    if programming_days < 0:
+        raise ValueError("programming_days must be at least 0")
+    per_30 = 15 if low_risk else 10
+    earned = (programming_days // 30) * per_30
+    assumptions = (
+        f"{programming_days} days of successful programming, counted in whole 30-day periods",
+        f"{per_30} days earned per 30 days"
+        + (" (minimum or low risk on two consecutive assessments)" if low_risk else " (the base rate)"),
+        "no offense excluded by 18 U.S.C. 3632(d)(4)(D); no credits lost for violations",
+        f"at most {FSA_EARLY_RELEASE_CAP_DAYS} days applied toward early release to supervision "
+        "(18 U.S.C. 3624(g)(3)); the rest toward prerelease custody",
+    )
+    return FsaCreditEstimate(earned, min(earned, FSA_EARLY_RELEASE_CAP_DAYS), assumptions)
+
+
 def full_term_date(custody_start: dt.date, term_days: int, jail_credit_days: int = 0) -> dt.date:
     """The day the whole term would expire with no good conduct time."""
     return credited_start(custody_start, jail_credit_days) + dt.timedelta(days=term_days)
 
 
-def projected_release(custody_start: dt.date, term_days: int, jail_credit_days: int = 0) -> dt.date:
-    """ESTIMATED release: full term less the most good conduct time (3624(b)); the BOP may release
-    on the preceding weekday when this falls on a weekend or holiday (3624(a)), not applied here."""
-    gct = good_conduct_time_days(term_days)
-    return full_term_date(custody_start, term_days, jail_credit_days) - dt.timedelta(days=gct)
+def projected_release(
+    custody_start: dt.date,
+    term_days: int,
+    jail_credit_days: int = 0,
+    *,
+    term_months: int | None = None,
+    fsa_credits: FsaCreditEstimate | None = None,
+) -> dt.date:
+    """ESTIMATED release: full term less the most good conduct time (3624(b)), judged on the term
+    imposed in months when `term_months` is given, less FSA time credits toward early release when
+    an estimate is given (its assumptions are the caller's to show); the BOP may release on the
+    preceding weekday when this falls on a weekend or holiday (3624(a)), not applied here."""
+    gct = (
+        good_conduct_time_for_months(term_months)
+        if term_months is not None
+        else good_conduct_time_days(term_days)
+    )
+    early = fsa_credits.toward_early_release_days if fsa_credits is not None else 0
+    return full_term_date(custody_start, term_days, jail_credit_days) - dt.timedelta(days=gct + early)
 
 
 def has_served_percent(served_days: int, term_days: int, percent: int) -> bool:

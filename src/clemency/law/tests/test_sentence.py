@@ -128,3 +128,27 @@ def test_unknown_category_is_refused() -> None:
         s.guideline_range(10, "VII")
     with pytest.raises(ValueError):
         s.criminal_history_category(-1)
+
+
+@pytest.mark.parametrize(("months", "gct"), [(360, 1620), (120, 540), (13, 54 + 54 // 12), (12, 0), (18, 81)])
+def test_good_conduct_time_on_the_term_imposed_has_no_drift(months: int, gct: int) -> None:
+    # 360 calendar months from 2020-01-01 span 10,958 days; judged by days they would earn 1,621.
+    assert s.good_conduct_time_for_months(months) == gct
+    assert s.good_conduct_time_days(s.term_days_from_months(D(2020, 1, 1), 360)) == 1621
+
+
+def test_twelve_months_through_a_leap_year_is_not_more_than_a_year() -> None:
+    assert s.term_days_from_months(D(2024, 1, 1), 12) == 366
+    assert s.good_conduct_time_for_months(12) == 0
+
+
+def test_projected_release_on_the_term_imposed_and_with_fsa_credits() -> None:
+    start = D(2020, 1, 1)
+    term = s.term_days_from_months(start, 360)
+    assert s.projected_release(start, term, term_months=360) == D(2050, 1, 1) - dt.timedelta(days=1620)
+    credits = s.fsa_time_credits_estimate(3000, low_risk=True)
+    assert credits.earned_days == 100 * 15 and credits.toward_early_release_days == 365
+    assert any("3624(g)(3)" in line for line in credits.assumptions)
+    release = s.projected_release(start, term, term_months=360, fsa_credits=credits)
+    assert release == D(2050, 1, 1) - dt.timedelta(days=1620 + 365)
+    assert s.fsa_time_credits_estimate(59, low_risk=None).earned_days == 10  # one whole period, base rate
