@@ -10,7 +10,9 @@ Types:
 - "bool": True or False only;
 - "enum": one string of `values`;
 - "list": a list of strings, each one of `values` when `values` is set. `statutes` entries are
-  canonicalised by `canonical_statute` (the only spelling change made anywhere).
+  read by `parse_statute` as judgments write them (one entry may name several sections:
+  "21 U.S.C. 841(a)(1), (b)(1)(A)"); when any entry cannot be read the whole list is unknown
+  (None), so every rule that reads it asks for it rather than answering False.
 
 Derivation: `age_at_offense_years` is derived from `birth_date` and `offense_date` when it is
 missing; when it is given and both dates are known it must agree with them.
@@ -585,8 +587,49 @@ def _check_value(spec: FactSpec, value: Any) -> Any:
         if spec.values is not None and item not in spec.values:
             raise FactError(name, f"{item!r} is not one of {', '.join(spec.values)}")
     if name == "statutes":
-        items = [canonical_statute(item) for item in items]
+        parsed = [parse_statute(item) for item in items]
+        if any(sections is None for sections in parsed):
+            return None  # a citation that cannot be read: the statutes are unknown, and asked for
+        items = [section for sections in parsed if sections for section in sections]
     return tuple(items)
+
+
+_FEDERAL = re.compile(r"^(\d+) (U\.S\.C\.|C\.F\.R\.) (.+)$")
+_SECTION = re.compile(r"^([0-9][0-9A-Za-z.\-]*)((?:\([0-9A-Za-z]+\))*)$")
+_SUBSECTION = re.compile(r"^((?:\([0-9A-Za-z]+\))+)$")
+
+
+def parse_statute(text: str) -> tuple[str, ...] | None:
+    """A statute citation as a judgment writes it, as one canonical citation per section, or None
+    when it cannot be read.
+
+    "21 U.S.C. 841(a)(1), (b)(1)(A)" -> ("21 U.S.C. 841(a)(1)", "21 U.S.C. 841(b)(1)(A)");
+    "18 USC s. 924(c)" -> ("18 U.S.C. 924(c)"); "21 U.S.C. sec. 841(b)(1)(A)(iii)" ->
+    ("21 U.S.C. 841(b)(1)(A)(iii)"); "21 U.S.C. 841 and 846" -> both sections. A U.S.C. or C.F.R.
+    citation whose sections do not parse is unreadable (None); any other text (a state code) is
+    kept as `canonical_statute` spells it.
+    """
+    out = re.sub(r"(?<=\s)s{1,2}\.(?=\s)", " ", " " + text.replace("§", " ") + " ", flags=re.IGNORECASE)
+    out = canonical_statute(re.sub(r"\bsecs\.?\s", " ", out, flags=re.IGNORECASE))
+    match = _FEDERAL.match(out)
+    if match is None:
+        return None if re.search(r"U\.S\.C\.|C\.F\.R\.", out) else (out,)
+    title, code, rest = match.groups()
+    sections: list[str] = []
+    base = None
+    for chunk in re.split(r"\s*(?:,|;|\band\b|&)\s*", rest.strip()):
+        chunk = re.sub(r"\s+(?=\()", "", chunk.strip())
+        if not chunk:
+            continue
+        section = _SECTION.match(chunk)
+        if section:
+            base = section.group(1)
+            sections.append(f"{title} {code} {chunk}")
+        elif base is not None and _SUBSECTION.match(chunk):
+            sections.append(f"{title} {code} {base}{chunk}")
+        else:
+            return None
+    return tuple(sections) or None
 
 
 def _bad_date(name: str, value: str) -> Any:

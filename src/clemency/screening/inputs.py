@@ -25,7 +25,7 @@ import polars as pl
 
 from clemency.law import FACTS
 from clemency.law import tree as t
-from clemency.law.facts import DATE_ORDER, canonical_statute
+from clemency.law.facts import DATE_ORDER, parse_statute
 from clemency.screening.polars_compiler import PolarsCompiler
 from clemency.screening.schema import PERSON_ID, polars_schema
 
@@ -265,19 +265,27 @@ def _bad_items(name: str, items: pl.Series) -> pl.Series | None:
     return frame.select(why.alias("why")).to_series()
 
 
+_SECTIONS_JOIN = "\x1f"
+_UNREADABLE = "\x00unreadable"
+
+
 def _canonical_statutes(frame: pl.DataFrame) -> pl.DataFrame:
-    """Spell every statute one way, as `validate_facts` does (computed once per distinct spelling)."""
+    """Read every statute as `validate_facts` does (`parse_statute`, once per distinct spelling):
+    one entry may name several sections; a list with an entry that cannot be read is unknown."""
     flat = _list_items(frame["statutes"])
     mapping = {}
     for text in flat.unique().to_list():
         if text is None:
             continue
-        canonical = canonical_statute(text)
-        if canonical != text:
-            mapping[text] = canonical
+        sections = parse_statute(text)
+        joined = _UNREADABLE if sections is None else _SECTIONS_JOIN.join(sections)
+        if joined != text:
+            mapping[text] = joined
     if not mapping:
         return frame
-    return frame.with_columns(pl.col("statutes").list.eval(pl.element().replace(mapping)))
+    spelled = pl.col("statutes").list.eval(pl.element().replace(mapping).str.split(_SECTIONS_JOIN).explode())
+    unreadable = spelled.list.contains(_UNREADABLE)
+    return frame.with_columns(pl.when(unreadable).then(None).otherwise(spelled).alias("statutes"))
 
 
 def validate_batch(batch: pl.DataFrame, first_row: int, delimiter: str = DEFAULT_LIST_DELIMITER,

@@ -72,3 +72,42 @@ def test_every_fact_has_a_question_and_enums_have_values() -> None:
         assert spec.question.endswith("?"), spec.name
         if spec.type == "enum":
             assert spec.values, spec.name
+
+
+def test_statutes_are_read_as_judgments_write_them() -> None:
+    facts = validate_facts(
+        {
+            "statutes": [
+                "21 U.S.C. 841(a)(1), (b)(1)(A)",
+                "18 USC s. 924(c)",
+                "21 U.S.C. sec. 841(b)(1)(A)(iii)",
+            ]
+        }
+    )
+    assert facts["statutes"] == (
+        "21 U.S.C. 841(a)(1)",
+        "21 U.S.C. 841(b)(1)(A)",
+        "18 U.S.C. 924(c)",
+        "21 U.S.C. 841(b)(1)(A)(iii)",
+    )
+
+
+def test_a_statute_that_cannot_be_read_makes_the_list_unknown_not_false() -> None:
+    from clemency.law import evaluate, get_pathway
+
+    facts = {"statutes": ["21 U.S.C. 841(b)(1)(A)", "21 U.S.C. eight forty one"]}
+    assert validate_facts(facts)["statutes"] is None
+    person = {
+        "court_system": "federal",
+        "sentence_type": "term",
+        "custody_start_date": "2005-01-01",
+        "release_date": "2030-01-01",
+        "crack_cocaine_offense": True,
+        "offense_date": "2004-05-01",
+        "sentenced_under_fair_sentencing_act": False,
+        "prior_404_motion_decided_on_merits": False,
+        **facts,
+    }
+    result = evaluate(get_pathway("us.fsa_404"), person, dt.date(2022, 1, 1))
+    assert result.outcome.value == "NEEDS_REVIEW"
+    assert result.missing_facts == ["statutes"]

@@ -132,3 +132,17 @@ def test_category_columns_map_onto_the_rulebook_values_and_unknown_categories_ar
     facts, report = validate_batch(raw, 1)
     assert facts["court_system"].to_list() == ["federal", None, None]
     assert report.rows() == [(2, "court_system", "county", "not one of: federal, dc_superior, state")]
+
+
+def test_statutes_are_read_as_judgments_write_them_as_the_rulebook_does():
+    raw = pl.DataFrame({
+        "person_id": ["a", "b", "c"],
+        "statutes": [["21 U.S.C. 841(a)(1), (b)(1)(A)", "18 USC s. 924(c)"], ["21 U.S.C. eight forty one"],
+                     ["Cal. Penal Code 667.5(c)"]],
+    })
+    facts, _ = validate_batch(raw, 1)
+    assert facts["statutes"].to_list() == [
+        ["21 U.S.C. 841(a)(1)", "21 U.S.C. 841(b)(1)(A)", "18 U.S.C. 924(c)"],
+        None,  # a citation that cannot be read: unknown, and asked for
+        ["Cal. Penal Code 667.5(c)"],
+    ]
