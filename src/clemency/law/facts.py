@@ -479,6 +479,22 @@ _SPECS: tuple[FactSpec, ...] = (
         "Was the person sentenced under the Three Strikes law (Cal. Penal Code 667(b)-(i) or 1170.12)?",
     ),
     _spec(
+        "one_strike_sentence",
+        "bool",
+        "Was the person sentenced under the One Strike law (Cal. Penal Code 667.61)?",
+    ),
+    _spec(
+        "lwop_was_mandatory",
+        "bool",
+        "Was the life-without-parole sentence mandatory (no lesser sentence open to the judge)?",
+    ),
+    _spec(
+        "juvenile_lwop_resentenced_or_parole_eligible",
+        "bool",
+        "Has the life-without-parole sentence for an offense committed under 18 already been reviewed "
+        "(resentenced, or made parole-eligible) under Miller and Montgomery or a state statute?",
+    ),
+    _spec(
         "killed_peace_officer_first_degree",
         "bool",
         "Was the person convicted of first-degree murder of a peace officer (Cal. Penal Code 3055(g))?",

@@ -12,6 +12,7 @@ MODULES = (
     "clemency.law.us.compassionate_release",
     "clemency.law.us.sentencing",
     "clemency.law.us.habeas",
+    "clemency.law.us.juvenile_life",
     "clemency.law.states.us_wi",
     "clemency.law.states.us_ca",
     "clemency.law.states.us_tx",

@@ -26,8 +26,10 @@ Youth offender parole, Penal Code 3051 (paraphrased): a person whose controlling
 committed at 25 or younger gets a youth offender parole hearing during the 15th year of incarceration
 (determinate sentence), the 20th year (life term under 25 years to life) or the 25th year (25 years
 to life; and life without parole for an offense committed before 18). Excluded (3051(h)): Three
-Strikes sentences, life without parole for an offense committed at 18 or older, and people who after
-turning 26 committed another crime with malice aforethought as an element or received a life term.
+Strikes sentences (667(b)-(i), 1170.12), One Strike sentences (667.61), life without parole for an
+offense committed at 18 or older, and people who after turning 26 committed another crime with
+malice aforethought as an element or received a life term. (The One Strike exclusion is encoded
+from the statute as commonly quoted; its text was not read in a primary copy this session.)
 """
 
 from __future__ import annotations
@@ -244,6 +246,17 @@ youth_offender_parole = Pathway(
             explain_false="Three Strikes sentences are excluded.",
             explain_unknown="Whether the sentence is a Three Strikes sentence is not known.",
             verified=True,
+        ),
+        Criterion(
+            id="not_one_strike",
+            node=is_false("one_strike_sentence", citation="Cal. Penal Code 3051(h)"),
+            citation="Cal. Penal Code 3051(h)",
+            explain_true="The person was not sentenced under the One Strike law (667.61).",
+            explain_false="One Strike sentences (Cal. Penal Code 667.61) are excluded from youth offender "
+            "parole by 3051(h).",
+            explain_unknown="Whether the person was sentenced under the One Strike law is not known.",
+            verified=False,
+            note="3051(h)'s text was not read in a primary copy this session.",
         ),
         Criterion(
             id="lwop_only_if_juvenile",

@@ -75,6 +75,9 @@ def test_every_pathway_has_cases_of_each_settled_kind() -> None:
 
     for pathway in all_pathways():
         outcomes = {case.outcome for case in CASES if case.pathway == pathway.id}
-        assert "ELIGIBLE" in outcomes or "NOT_YET" in outcomes, pathway.id
+        # A pathway that only ever sends a person to counsel (it states what the decisions allow
+        # and asks the questions) has no ELIGIBLE case by design.
+        never_decided = pathway.id in ("us.juvenile_lwop_review",)
+        assert "ELIGIBLE" in outcomes or "NOT_YET" in outcomes or never_decided, pathway.id
         assert "INELIGIBLE" in outcomes, pathway.id
         assert "NEEDS_REVIEW" in outcomes, pathway.id
