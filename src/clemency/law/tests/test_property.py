@@ -106,3 +106,85 @@ def test_unknown_facts_never_flip_the_example_cases() -> None:
         _check(case.pathway, dict(case.facts), case.as_of, drop)
 
     run()
+
+
+def _check_completion(
+    pathway_id: str, facts: dict[str, Any], as_of: dt.date, completion: dict[str, Any]
+) -> None:
+    """A decided answer must survive every completion of the unknown facts (soundness)."""
+    from clemency.law import get_pathway
+
+    try:
+        validate_facts(facts)
+    except FactError:
+        return
+    pathway = get_pathway(pathway_id)
+    partial = evaluate(pathway, facts, as_of)
+    if partial.outcome is Outcome.NEEDS_REVIEW:
+        return
+    completed = {**completion, **facts}  # known facts stay as they are; only unknowns are filled
+    try:
+        validate_facts(completed)
+    except FactError:
+        return  # a completion the schema refuses (dates out of order) is not a possible world
+    full = evaluate(pathway, completed, as_of)
+    detail = (completion, partial.to_dict(), full.to_dict())
+    if partial.eligible_from_is_bound:
+        # "No later than D": the completed facts may only bring the date earlier.
+        assert full.outcome in SETTLED_YES, detail
+        if partial.outcome is Outcome.ELIGIBLE:
+            assert full.outcome is Outcome.ELIGIBLE, detail
+        assert full.eligible_from is not None and full.eligible_from <= partial.eligible_from, detail
+    elif full.eligible_from_is_bound:
+        return  # the completion left a bounded fact unknown only if the strategy skipped it
+    else:
+        assert full.outcome is partial.outcome, detail
+        if partial.outcome in SETTLED_YES:
+            assert full.eligible_from == partial.eligible_from, detail
+
+
+@pytest.mark.parametrize("pathway", all_pathways(), ids=[p.id for p in all_pathways()])
+def test_every_completion_of_unknown_facts_agrees_with_a_decided_answer(pathway: Any) -> None:
+    names = [name for name in pathway.needed_facts if name != "age_at_offense_years"]
+    names = list(dict.fromkeys([*names, "birth_date", "offense_date"]))
+
+    @settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        facts=_facts_for(pathway.needed_facts),
+        completion=st.fixed_dictionaries({name: _value(FACTS[name]) for name in names}),
+        as_of=AS_OF,
+    )
+    def run(facts: dict[str, Any], completion: dict[str, Any], as_of: dt.date) -> None:
+        _check_completion(pathway.id, facts, as_of, completion)
+
+    run()
+
+
+def test_every_completion_agrees_starting_from_the_example_cases() -> None:
+    """The same property from every settled YAML case, with one or more of its facts made unknown."""
+    from clemency.law import get_pathway
+    from clemency.law.cases import all_cases
+
+    settled = [c for c in all_cases() if c.outcome in ("ELIGIBLE", "NOT_YET", "INELIGIBLE")]
+
+    @settings(max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(index=st.integers(min_value=0, max_value=len(settled) - 1), data=st.data())
+    def run(index: int, data: st.DataObject) -> None:
+        case = settled[index]
+        pathway = get_pathway(case.pathway)
+        present = sorted(case.facts)
+        if not present:
+            return
+        dropped = data.draw(st.sets(st.sampled_from(present), min_size=1, max_size=3))
+        facts = {k: v for k, v in case.facts.items() if k not in dropped}
+        if dropped & {"birth_date", "offense_date"}:
+            facts.pop("age_at_offense_years", None)
+        names = [
+            n for n in dict.fromkeys([*pathway.needed_facts, "birth_date", "offense_date"]) if n in FACTS
+        ]
+        completion = data.draw(
+            st.fixed_dictionaries({n: _value(FACTS[n]) for n in names if n != "age_at_offense_years"})
+        )
+        _check_completion(case.pathway, facts, case.as_of, completion)
+
+    run()
