@@ -20,7 +20,7 @@ from clemency.law.facts import FACTS, validate_facts
 from clemency.law.parameters import get_parameter
 from clemency.law.pathway import Pathway
 from clemency.law.registry import all_pathways, get_pathway
-from clemency.law.tree import Outcome, describe
+from clemency.law.tree import If, Outcome, describe
 
 ORDER = {Outcome.ELIGIBLE: 0, Outcome.NOT_YET: 1, Outcome.NEEDS_REVIEW: 2, Outcome.INELIGIBLE: 3}
 MARK = {True: "met", False: "not met", None: "unknown"}
@@ -162,6 +162,29 @@ def pathways_text(pathways: Sequence[Pathway]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _bounds_of(pathway: Pathway) -> list[str]:
+    """In words: which unknown facts this pathway may still decide around, and how."""
+    from clemency.law.bounds import bounded_facts, effective_eligible_from
+
+    lines = []
+    for name, bound in bounded_facts().items():
+        if name in pathway.needed_facts:
+            spec = FACTS[name]
+            unit = f" {spec.unit}" if spec.unit else ""
+            lines.append(
+                f"When this is not known ({spec.question}) it is counted as {bound}{unit}, the least it can "
+                f"be: {spec.bound_note} A criterion true at that value is true; a date found that way is "
+                "reported as 'no later than'."
+            )
+    effective = effective_eligible_from(pathway)
+    if effective is not None and any(isinstance(n, If) and n.unknown == "latest" for n in effective.walk()):
+        lines.append(
+            "Where which of two date rules applies is not known, the later of their dates is used as a "
+            "'no later than' bound: eligible if even the later date has come."
+        )
+    return lines
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("clemency.law", "templates"),
@@ -191,13 +214,16 @@ def build_rulebook(out_dir: Path) -> list[Path]:
     write("index.html", "index.html", title="The Clemency rulebook")
     for pathway in pathways:
         parameters = [get_parameter(name) for name in pathway.parameter_names]
+        cases = list(cases_for(pathway.id))
         write(
             f"{pathway.id}.html",
             "pathway.html",
             title=pathway.title,
             pathway=pathway,
             parameters=parameters,
-            cases=list(cases_for(pathway.id)),
+            cases=cases,
+            case_results=[(case, evaluate(pathway, case.facts, case.as_of)) for case in cases],
+            bounds=_bounds_of(pathway),
             law_paragraphs=[p.strip() for p in pathway.law.split("\n\n") if p.strip()],
         )
     write("facts.html", "facts.html", title="Facts", facts=list(FACTS.values()))

@@ -225,6 +225,11 @@ def test_rulebook_writes_one_page_per_pathway(tmp_path: Path) -> None:
     age = (tmp_path / "book" / "us.compassionate_release.age.html").read_text()
     assert "us.compassionate_release.age.min_age_years" in age and "2023-11-01" in age
     assert "Exactly ten years served" in age
+    # The reasoning shows: a bound used and its "no later than" date; a deadline's status and why.
+    assert "Deciding although a fact is unknown" in age and "no later than 2024-06-15" in age
+    assert "Bound used: Not known: How many days of prior custody credit" in age
+    death = (tmp_path / "book" / "us.death_clemency.html").read_text()
+    assert "passed on 2020-08-03" in death and "due by the day before the execution" in death
     assert (tmp_path / "book" / "states.html").read_text().count("<tr>") == 53
 
 
