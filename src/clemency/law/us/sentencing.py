@@ -25,8 +25,9 @@ violation whose statutory penalties were modified by secs. 2 or 3 of the Fair Se
 effect. The Fair Sentencing Act (Pub. L. 111-220, 124 Stat. 2372, read at govinfo.gov) changed
 the crack quantities in 21 U.S.C. 841(b)(1)(A)(iii) and (B)(iii) (sec. 2(a)) and in the import and
 export penalties 21 U.S.C. 960(b)(1)(C) and (2)(C) (sec. 2(b)), and struck the mandatory minimum
-for simple possession of crack in 21 U.S.C. 844(a) (sec. 3). Terry v. United States, 593 U.S. 486
-(2021): a crack offense under 841(b)(1)(C), whose penalties the Act did not modify, is not
+for simple possession of crack in 21 U.S.C. 844(a) (sec. 3). Terry v. United States, No. 20-5904
+(U.S. June 14, 2021; syllabus read): only a crack offense that triggered a mandatory minimum is
+covered, so a crack offense under 841(b)(1)(C), whose penalties the Act did not modify, is not
 covered. Sec. 404(c): no motion if the sentence was imposed or reduced under the Fair Sentencing
 Act, or if an earlier 404 motion was denied after a complete review on the merits.
 """
@@ -301,7 +302,7 @@ fsa_404 = Pathway(
     citations=(
         FSA404,
         "Fair Sentencing Act of 2010, Pub. L. 111-220, secs. 2-3",
-        "Terry v. United States, 593 U.S. 486 (2021)",
+        "Terry v. United States, No. 20-5904 (U.S. June 14, 2021)",
     ),
     effective_from=date("2018-12-21").value,
     law=__doc__ or "",
