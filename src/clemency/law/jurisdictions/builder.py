@@ -90,40 +90,42 @@ def _gate(jurisdiction: Jurisdiction) -> Criterion:
 
 
 def _condition(condition: Condition, since: dt.date) -> Criterion | None:
+    # The nodes carry no citation of their own (the criterion carries it): the same node in every
+    # state's pathway is then one node to the batch engines, computed once for all of them.
     item = condition.item
     sentences = {
         "sentence_completed": (
-            le(Fact("sentence_completed_date"), AsOf(), citation=item.citation),
+            le(Fact("sentence_completed_date"), AsOf()),
             "The sentence was completed on {sentence_completed_date}.",
             "The sentence has not been completed (it ends {sentence_completed_date}).",
             "Whether and when the sentence was completed is not known.",
         ),
         "serving_sentence": (
-            in_custody_now(citation=item.citation),
+            in_custody_now(),
             "The person is serving a custodial sentence.",
             "The person is not serving a custodial sentence now.",
             "Whether the person is serving a custodial sentence now is not known.",
         ),
         "death_sentence": (
-            eq(Fact("sentence_type"), "death", citation=item.citation),
+            eq(Fact("sentence_type"), "death"),
             "The person is under a sentence of death.",
             "The person is not under a sentence of death ({sentence_type}).",
             "Whether the sentence is death is not known.",
         ),
         "no_pending_charges": (
-            is_false("pending_charges", citation=item.citation),
+            is_false("pending_charges"),
             "No criminal charges are pending.",
             "Criminal charges are pending.",
             "Whether criminal charges are pending is not known.",
         ),
         "not_registered_sex_offender": (
-            is_false("registered_sex_offender", citation=item.citation),
+            is_false("registered_sex_offender"),
             "The person is not on a sex-offender registry.",
             "The person is on a sex-offender registry.",
             "Whether the person is on a sex-offender registry is not known.",
         ),
         "excluded_offense_categories": (
-            Not(ListHasAny(Fact("offense_categories"), Const(condition.categories)), citation=item.citation),
+            Not(ListHasAny(Fact("offense_categories"), Const(condition.categories))),
             "No offense of conviction is of an excluded kind ({offense_categories}).",
             "An offense of conviction is of a kind this pathway excludes ({offense_categories}).",
             "The kinds of offense of conviction are not known.",
@@ -189,7 +191,7 @@ def _confirmation(jurisdiction: Jurisdiction, spec: PathwaySpec) -> Criterion:
     questions = " ".join(f"({n}) {q}" for n, q in enumerate(spec.questions, start=1))
     return Criterion(
         id="authority_accepts_application",
-        node=is_true("authority_accepts_application", citation=citation),
+        node=is_true("authority_accepts_application"),
         citation=citation,
         explain_true="A lawyer has confirmed that the authority will consider this application.",
         explain_false="A lawyer has found that the authority will not consider this application now.",
@@ -260,7 +262,7 @@ def build_pathway(jurisdiction: Jurisdiction, spec: PathwaySpec) -> Pathway:
             Deadline(
                 id="execution",
                 title="The execution date set: clemency must be decided before it",
-                node=Fact("execution_date", citation=jurisdiction.death_penalty.citation),
+                node=Fact("execution_date"),
                 citation=jurisdiction.death_penalty.citation,
                 verified=jurisdiction.death_penalty.verified,
             )
