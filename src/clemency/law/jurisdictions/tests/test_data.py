@@ -119,9 +119,8 @@ def test_no_written_criteria_is_needs_review_naming_the_authority_the_process_an
     assert result.outcome.value == "NEEDS_REVIEW"
     assert result.missing_facts == ["authority_accepts_application"]
     explanation = result.criteria[-1].explanation
-    assert (
-        "State Board of Pardons and Paroles" in explanation and "Questions for a lawyer: (1)" in explanation
-    )
+    assert "Board of Pardons and Paroles" in explanation and "Questions for a lawyer: (1)" in explanation
+    assert "three years of permanent parole" in explanation
 
 
 def test_a_florida_death_row_prisoner_with_an_execution_date_gets_florida_process_and_deadlines() -> None:
