@@ -16,6 +16,8 @@ A file `<module>.cases.yaml` holds:
         citations: ["USSG 1B1.13(b)(2)(B)"]     # optional: must appear in the explanation
         missing_facts: [jail_credit_days]       # optional: exactly these
         deadlines: {petition_due: 2020-08-14}   # optional
+        deadline_status: {petition_due: passed on 2020-08-14}   # optional: "due on D" / "passed on D"
+        eligible_from_is_bound: true            # optional: the date is a bound ("no later than")
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ class Case:
     citations: tuple[str, ...] = ()
     missing_facts: tuple[str, ...] | None = None
     deadlines: dict[str, dt.date | None] = field(default_factory=dict)
+    deadline_status: dict[str, str] = field(default_factory=dict)
+    eligible_from_is_bound: bool | None = None
 
 
 def _facts(people: dict[str, dict[str, Any]], raw: dict[str, Any]) -> dict[str, Any]:
@@ -77,6 +81,8 @@ def load_file(path: Path) -> list[Case]:
                 citations=tuple(raw.get("citations") or ()),
                 missing_facts=tuple(raw["missing_facts"]) if "missing_facts" in raw else None,
                 deadlines=raw.get("deadlines") or {},
+                deadline_status=raw.get("deadline_status") or {},
+                eligible_from_is_bound=raw.get("eligible_from_is_bound"),
             )
         )
     return out

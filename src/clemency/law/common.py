@@ -24,6 +24,7 @@ from clemency.law.tree import (
     all_of,
     gt,
     le,
+    lt,
 )
 
 LIFE_SENTENCES = ("life", "life_without_parole")
@@ -83,3 +84,21 @@ def param(name: str) -> Param:
 
 def date(text: str) -> Const:
     return Const(dt.date.fromisoformat(text))
+
+
+def day_before_execution() -> Node:
+    """The last day before the scheduled execution: no deadline may fall on or after it."""
+    return AddDays(Fact("execution_date"), Const(-1))
+
+
+def due_before_execution(rule_day: Node, *, citation: str | None = None) -> Node:
+    """The earlier of the rule's day and the day before the execution (None when either is
+    unknown): a petition "due" after the execution would be no deadline at all."""
+    return Earliest((rule_day, day_before_execution()), citation=citation)
+
+
+def unless_execution_passed(node: Node, *, citation: str | None = None) -> Node:
+    """`node`, except None (NEEDS_REVIEW) when the execution date is before the evaluation date:
+    the execution may have been stayed or reset, and nothing can be ELIGIBLE until the current
+    date is recorded. None too when the execution date is unknown."""
+    return If(lt(Fact("execution_date"), AsOf()), Const(None), node, citation=citation)

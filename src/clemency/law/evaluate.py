@@ -12,10 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from clemency.law import business_days
 from clemency.law import tree as t
+from clemency.law.bounds import effective_criterion_node, effective_eligible_from
 from clemency.law.facts import FACTS, Facts, validate_facts
 from clemency.law.parameters import resolve
-from clemency.law.pathway import Criterion, Pathway
+from clemency.law.pathway import Criterion, Deadline, Pathway
 from clemency.law.tree import Node, Outcome, outcome_from
 
 Unknowns = frozenset[str]  # fact names, or "param:<name>" for a parameter not in force
@@ -39,6 +41,7 @@ class CriterionResult:
     missing_facts: list[str]
     steps: list[Step] = field(default_factory=list)
     verified: bool = False
+    bounds_used: list[str] = field(default_factory=list)
 
     def to_dict(self, detail: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -46,6 +49,7 @@ class CriterionResult:
             "value": self.value,
             "citations": self.citations,
             "explanation": self.explanation,
+            "bounds_used": self.bounds_used,
         }
         if detail:
             out["facts_read"] = {name: _jsonable(value) for name, value in self.facts_read.items()}
@@ -57,16 +61,72 @@ class CriterionResult:
 
 @dataclass
 class DeadlineResult:
+    """A deadline's date with its status on the as-of date ("due on D", "passed on D", or
+    unknown) and notes: why it is earlier than the rule's day (the execution), and how a
+    weekend or holiday moved it (the last safe day, with the rule)."""
+
     id: str
     title: str
     date: dt.date | None
     citation: str
+    status: str = "unknown"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.status.startswith("passed")
 
     def to_dict(self, detail: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "date": _jsonable(self.date), "citation": self.citation}
+        out: dict[str, Any] = {
+            "id": self.id,
+            "date": _jsonable(self.date),
+            "citation": self.citation,
+            "status": self.status,
+            "notes": self.notes,
+        }
         if detail:
             out["title"] = self.title
         return out
+
+
+def _deadline_status(date: dt.date | None, as_of: dt.date) -> str:
+    if date is None:
+        return "unknown"
+    return f"passed on {date.isoformat()}" if date < as_of else f"due on {date.isoformat()}"
+
+
+def _business_day_notes(node: Node, facts: Mapping[str, Any], as_of: dt.date) -> list[str]:
+    """For each NextBusinessDay inside a deadline: the rule's day, why it moved, the last safe day."""
+    notes = []
+    for inner in node.walk():
+        if isinstance(inner, t.NextBusinessDay):
+            day, _ = evaluate_node(inner.date, facts, as_of)
+            if isinstance(day, dt.date) and business_days.in_table_years(day):
+                move = business_days.move_off_closed_day(day, inner.calendar)
+                rule = f" ({inner.citation})" if inner.citation else ""
+                notes.append(move.explanation().removesuffix(".") + rule + ".")
+    return notes
+
+
+def evaluate_deadline(deadline: Deadline, facts: Mapping[str, Any], as_of: dt.date) -> DeadlineResult:
+    date, _ = evaluate_node(deadline.node, facts, as_of)
+    notes = _business_day_notes(deadline.node, facts, as_of)
+    if deadline.rule_day is not None:
+        rule_day, _ = evaluate_node(deadline.rule_day, facts, as_of)
+        execution = facts.get("execution_date")
+        if isinstance(rule_day, dt.date) and isinstance(date, dt.date) and date < rule_day:
+            notes.append(
+                f"The rule's day, {rule_day.isoformat()}, is not before the execution set for "
+                f"{_jsonable(execution)}: it is due by the day before the execution, {date.isoformat()}."
+            )
+        elif isinstance(rule_day, dt.date) and date is None:
+            notes.append(
+                f"The rule's day is {rule_day.isoformat()}, but it must also fall before the execution, "
+                "whose date is not known."
+            )
+    return DeadlineResult(
+        deadline.id, deadline.title, date, deadline.citation, _deadline_status(date, as_of), notes
+    )
 
 
 @dataclass
@@ -79,6 +139,8 @@ class Result:
     deadlines: list[DeadlineResult]
     missing_facts: list[str]
     reasons: list[str]
+    bounds_used: list[str] = field(default_factory=list)
+    eligible_from_is_bound: bool = False
 
     @property
     def questions(self) -> list[str]:
@@ -91,6 +153,8 @@ class Result:
             "title": self.pathway.title,
             "outcome": self.outcome.value,
             "eligible_from": _jsonable(self.eligible_from),
+            "eligible_from_is_bound": self.eligible_from_is_bound,
+            "bounds_used": self.bounds_used,
             "missing_facts": self.missing_facts,
             "questions": self.questions,
             "reasons": self.reasons,
@@ -147,8 +211,27 @@ class _Evaluation:
         if isinstance(node, t.If):
             cond, unknowns = self.run(node.cond)
             if cond is None:
-                return None, unknowns
+                then, then_unknowns = self.run(node.then)
+                otherwise, otherwise_unknowns = self.run(node.otherwise)
+                if then is None or otherwise is None:
+                    return None, unknowns | then_unknowns | otherwise_unknowns
+                if node.unknown == "latest":
+                    return max(then, otherwise), _NONE
+                agree = then == otherwise and type(then) is type(otherwise)
+                return (then, _NONE) if agree else (None, unknowns)
             return self.run(node.then if cond else node.otherwise)
+        if isinstance(node, t.FactOr):
+            value = self.facts.get(node.name)
+            self.read[node.name] = value
+            return (node.default if value is None else value), _NONE
+        if isinstance(node, t.Fallback):
+            value, unknowns = self.run(node.node)
+            if value is not None:
+                return value, _NONE
+            bound, _ = self.run(node.bound)
+            if node.keep == "true":
+                return (True, _NONE) if bound is True else (None, unknowns)
+            return (bound, _NONE) if bound is not None else (None, unknowns)
         if isinstance(node, t.IsIn):
             value, unknowns = self.run(node.value)
             return (None if value is None else value in node.options), unknowns
@@ -216,6 +299,8 @@ def _apply(node: Node, values: list[Any]) -> Any:
         return t.add_years(values[0], values[1])
     if isinstance(node, t.AgeOn):
         return t.age_on(values[0], values[1])
+    if isinstance(node, t.NextBusinessDay):
+        return business_days.roll_forward(values[0], node.calendar)
     if isinstance(node, t.Earliest):
         return min(values)
     if isinstance(node, t.Latest):
@@ -242,9 +327,34 @@ def _sentence(template: str, facts: Mapping[str, Any], extra: Mapping[str, Any])
     return string.Formatter().vformat(template, (), fill)
 
 
+def _bound_sentences(node: Node, facts: Mapping[str, Any]) -> list[str]:
+    """What a bound tree assumed for this person: each unknown bounded fact at its bound, and
+    each rule chosen by the later of its dates."""
+    sentences: list[str] = []
+    for inner in node.walk():
+        if isinstance(inner, t.FactOr) and facts.get(inner.name) is None:
+            spec = FACTS[inner.name]
+            unit = f" {spec.unit}" if spec.unit else ""
+            sentence = f"Not known: {spec.question} Counted as {inner.default}{unit}, the least it can be. "
+            sentences.append(sentence + spec.bound_note)
+    if any(isinstance(inner, t.If) and inner.unknown == "latest" for inner in node.walk()):
+        sentences.append(
+            "Where which rule applies is not known, the later of the rules' dates was used, so the "
+            "date is the latest it can be."
+        )
+    return list(dict.fromkeys(sentences))
+
+
 def evaluate_criterion(criterion: Criterion, facts: Mapping[str, Any], as_of: dt.date) -> CriterionResult:
     run = _Evaluation(facts, as_of)
     value, unknowns = run.run(criterion.node)
+    bounds_used: list[str] = []
+    effective = effective_criterion_node(criterion)
+    if value is None and effective is not criterion.node:
+        bounded, _ = _Evaluation(facts, as_of).run(effective)
+        if bounded is True:
+            value, unknowns = True, _NONE
+            bounds_used = _bound_sentences(effective, facts)
     if value is not None and not isinstance(value, bool):
         raise TypeError(f"criterion {criterion.id} gave {value!r}, not true/false/unknown")
     template = {True: criterion.explain_true, False: criterion.explain_false, None: criterion.explain_unknown}
@@ -257,6 +367,7 @@ def evaluate_criterion(criterion: Criterion, facts: Mapping[str, Any], as_of: dt
         missing_facts=sorted(unknowns) if value is None else [],
         steps=run.steps,
         verified=criterion.verified,
+        bounds_used=bounds_used,
     )
 
 
@@ -279,23 +390,35 @@ def evaluate(
         unknowns.update(result.missing_facts)
     eligible_from: dt.date | None = None
     has_date = pathway.eligible_from is not None
+    from_bound = False
+    bounds_used = [sentence for result in criteria for sentence in result.bounds_used]
     if pathway.eligible_from is not None:
         eligible_from, date_unknowns = evaluate_node(pathway.eligible_from, checked, as_of)
+        effective = effective_eligible_from(pathway)
+        if eligible_from is None and effective is not None and effective is not pathway.eligible_from:
+            eligible_from, _ = evaluate_node(effective, checked, as_of)
+            from_bound = eligible_from is not None
+            if from_bound:
+                bounds_used += _bound_sentences(effective, checked)
         if not any(result.value is False for result in criteria):
             unknowns.update(date_unknowns)
     outcome = outcome_from([result.value for result in criteria], has_date, eligible_from, as_of)
-    if outcome is Outcome.INELIGIBLE:
+    if outcome in (Outcome.INELIGIBLE, Outcome.ELIGIBLE):
+        # Eligible at the least favourable reading (a bound): no answer can change it.
         unknowns = set()
-    deadlines = []
-    for deadline in pathway.deadlines:
-        date, _ = evaluate_node(deadline.node, checked, as_of)
-        deadlines.append(DeadlineResult(deadline.id, deadline.title, date, deadline.citation))
+    deadlines = [evaluate_deadline(deadline, checked, as_of) for deadline in pathway.deadlines]
     missing = sorted(name for name in unknowns if not name.startswith("param:"))
     reasons = [
         f"no value of {name.removeprefix('param:')} is in force on {as_of.isoformat()}"
         for name in sorted(unknowns)
         if name.startswith("param:")
     ]
+    if outcome is Outcome.NEEDS_REVIEW:
+        # A criterion unknown although every fact it read is known (an execution date already
+        # past, a passed advisory deadline) asks its question in its own words.
+        reasons.extend(
+            result.explanation for result in criteria if result.value is None and not result.missing_facts
+        )
     return Result(
         pathway=pathway,
         as_of=as_of,
@@ -305,4 +428,6 @@ def evaluate(
         deadlines=deadlines,
         missing_facts=missing,
         reasons=reasons,
+        bounds_used=list(dict.fromkeys(bounds_used)) if outcome is not Outcome.INELIGIBLE else [],
+        eligible_from_is_bound=from_bound and outcome in (Outcome.ELIGIBLE, Outcome.NOT_YET),
     )

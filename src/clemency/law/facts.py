@@ -123,6 +123,10 @@ class FactSpec:
     values: tuple[str, ...] | None = None
     minimum: int | None = None
     description: str = ""
+    # The least favourable value the fact can take, when it can only move answers one way as it
+    # grows (see clemency.law.bounds); `bound_note` says why, for the proof.
+    bound: int | None = None
+    bound_note: str = ""
 
 
 def _spec(name: str, type_: FactType, question: str, **kw: Any) -> FactSpec:
@@ -223,8 +227,31 @@ _SPECS: tuple[FactSpec, ...] = (
         "How many days of prior custody credit (jail credit) apply?",
         unit="days",
         minimum=0,
+        bound=0,
+        bound_note="Jail credit is never negative and only adds to time served, so without it time "
+        "served is at least the time in custody on this sentence.",
     ),
     _spec("on_supervision", "bool", "Is the person now on probation, parole or supervised release?"),
+    _spec(
+        "supervision_end_date",
+        "date",
+        "On what date does (or did) the person's probation, parole or supervised release end?",
+    ),
+    _spec(
+        "unpaid_fine_or_restitution",
+        "bool",
+        "Does the person still owe part of a fine or restitution order on this sentence, to be remitted?",
+    ),
+    _spec(
+        "citizen_or_resident_on_2022_10_06",
+        "bool",
+        "On 2022-10-06 (Proclamation 10467), was the person a U.S. citizen or lawful permanent resident?",
+    ),
+    _spec(
+        "citizen_or_resident_on_2023_12_22",
+        "bool",
+        "On 2023-12-22 (Proclamation 10688), was the person a U.S. citizen or lawful permanent resident?",
+    ),
     _spec("pending_appeal", "bool", "Is an appeal or other court challenge to the conviction pending?"),
     _spec("pending_charges", "bool", "Are any criminal charges pending against the person?"),
     _spec(
@@ -304,6 +331,14 @@ _SPECS: tuple[FactSpec, ...] = (
         "How many days was a properly filed state post-conviction application pending (2244(d)(2))?",
         unit="days",
         minimum=0,
+        bound=0,
+        bound_note="Tolling only adds days to the federal filing period, so without it the period is "
+        "at its shortest.",
+    ),
+    _spec(
+        "state_postconviction_filed_date",
+        "date",
+        "On what date was the state post-conviction application filed (2244(d)(2))?",
     ),
     # Prison conduct and health
     _spec(

@@ -49,11 +49,16 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Deadline:
+    """A date by which something must be done. `node` is the deadline itself; `rule_day`, when
+    set, is the rule's own day before `node` limited it (by the day before the execution), so
+    the evaluator can say why the two differ."""
+
     id: str
     title: str
     node: Node
     citation: str
     verified: bool = False
+    rule_day: Node | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class Pathway:
         if self.eligible_from is not None:
             nodes.append(self.eligible_from)
         nodes.extend(deadline.node for deadline in self.deadlines)
+        nodes.extend(deadline.rule_day for deadline in self.deadlines if deadline.rule_day is not None)
         return nodes
 
     @property

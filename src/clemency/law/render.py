@@ -121,13 +121,13 @@ def _memo_section(number: int, result: Result) -> list[str]:
         lines += ["", "   Questions that would settle it:"]
         lines += [_wrap(f"- {FACTS[name].question}", "     ") for name in result.missing_facts]
     if result.reasons:
-        lines += ["", "   Rules not in force on this date:"]
+        lines += ["", "   Why it needs review:"]
         lines += [_wrap(f"- {reason}", "     ") for reason in result.reasons]
     if result.deadlines:
         lines += ["", "   Deadlines:"]
         for deadline in result.deadlines:
-            when = deadline.date.isoformat() if deadline.date else "unknown"
-            lines.append(_wrap(f"- {when}  {deadline.title} ({deadline.citation})", "     "))
+            lines.append(_wrap(f"- {deadline.status}: {deadline.title} ({deadline.citation})", "     "))
+            lines += [_wrap(f"  {note}", "       ") for note in deadline.notes]
     if pathway.notes:
         lines += ["", _wrap(f"Note: {pathway.notes}", "   ")]
     lines.append("")

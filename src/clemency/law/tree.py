@@ -18,6 +18,10 @@ A value is a date, an int, a bool, a str, a tuple of str (a list fact), or None 
   `dt.offset_by` does); `AgeOn(birth, on)` = the largest n with AddYears(birth, n) <= on;
   `Earliest(*dates)` / `Latest(*dates)`: None if ANY operand is None (not Polars' null-skipping
   min/max_horizontal). All None if any operand is None.
+- `NextBusinessDay(date, calendar)`: `date` itself when it is a business day of `calendar` ("US"
+  or "US-XX"), else the first business day after it; weekends and the calendar's CERTAIN closures
+  are skipped (`clemency.law.business_days`: federal holidays the state also keeps). The calendars
+  cover 1950-2149: a date outside those years gives None, as does a None date.
 - `IsIn(value, options)`: value in a constant set; None if value is None.
 - `ListHasAny(items, options, match)`: True if any element of the list matches any option;
   match="exact" is equality, match="section" is equality or "element starts with option + '('"
@@ -27,17 +31,43 @@ A value is a date, an int, a bool, a str, a tuple of str (a list fact), or None 
 - `All(*nodes)` / `Any(*nodes)` / `Not(node)`: Kleene three-valued logic (False dominates All,
   True dominates Any; otherwise any None gives None). `Unless(rule, exception)` = All(rule,
   Not(exception)): the exception defeats the base rule.
-- `If(cond, then, otherwise)`: None if cond is None (NOT Polars' when/then, which treats a null
-  condition as false: compile as when(cond.is_null()).then(None).when(cond).then(a).otherwise(b)).
+- `If(cond, then, otherwise)`: when cond is None, the branches' common value if both are known
+  and equal (agreeing branches: whichever way cond goes, the answer is the same), else None. NOT
+  Polars' when/then, which treats a null condition as false: compile as
+  when(cond.is_null()).then(when(a == b).then(a)).when(cond).then(a).otherwise(b).
+  `If(..., unknown="latest")` (built only by `clemency.law.bounds`, never written in a pathway):
+  when cond is None, Latest(then, otherwise) instead (None if either is None): the later of the
+  two dates, an upper bound for an eligibility date that grows with this one.
+- `FactOr(name, default)` and `Fallback(node, bound, keep)` are built only by
+  `clemency.law.bounds` (see "Bounds" below), never written in a pathway. `FactOr`: the fact's
+  value, or `default` when it is unknown. `Fallback(node, bound, "true")`: node's value when
+  known; else True when bound is True; else None. `Fallback(node, bound, "any")`: node's value
+  when known, else bound's value (None if both are).
 
-There is no coalesce and no "is known" test: with these nodes, turning any input to None can only
-turn a node's value into None, never into a different non-null value (monotonicity).
+Written in a pathway, these nodes have no coalesce and no "is known" test: turning any input to
+None can only turn a node's value into None, never into a different non-null value
+(monotonicity). Agreeing branches keep this: a known cond picks a branch equal to the agreed value.
+
+Bounds (`clemency.law.bounds`)
+------------------------------
+A fact may declare a `bound` in the fact schema: the least value it can take, on the side that
+makes every rule least favourable (jail credit: 0 days; credit only adds to time served, so a
+larger value can only make a time-served test true sooner and an eligibility date earlier). For
+each criterion reading a bounded fact, and for the eligible-from date, the evaluators use
+- criterion: Fallback(node, node', "true"), where node' is node with each bounded fact replaced
+  by FactOr(name, bound): a criterion true at the bound is true for every allowed value;
+- eligible_from: Fallback(node, node'', "any"), where node'' is node' with each date-valued If
+  marked unknown="latest": when the true date is unknown, the bound is the latest it can be.
+The proof names each bound used; an eligible-from date that came from the bound is reported as
+"no later than D", so NOT_YET then means "not yet on the least favourable reading, eligible no
+later than D"; the facts that could bring it earlier are still asked.
 
 Outcome of a pathway (a pure function; see `outcome_from`)
 -----------------------------------------------------------
 Inputs: the three-valued value of each criterion, c_1..c_n; `has_eligible_from` (whether the
 pathway declares an eligible_from node); `eligible_from`, that node's value (a date or None);
-and `as_of`.
+and `as_of`. Where a criterion or the eligible-from date reads a bounded fact, the value is that
+of its bound tree (see "Bounds"), in the scalar evaluator and the batch engines alike.
 
 1. If any c_i is False                          -> INELIGIBLE.
 2. Else if any c_i is None                       -> NEEDS_REVIEW.
@@ -46,9 +76,11 @@ and `as_of`.
 5. Else                                          -> ELIGIBLE.
 
 The reported `eligible_from` is the node's value when the outcome is NOT_YET or ELIGIBLE and
-None otherwise. Criteria with value None name the facts (and unresolved parameters) that would
-settle them; those are the NEEDS_REVIEW questions. Deadlines are date nodes evaluated the same
-way and reported whatever the outcome (None when unknown).
+None otherwise (marked "no later than" when it came from a bound). Criteria with value None
+name the facts (and unresolved parameters) that would settle them; those are the NEEDS_REVIEW
+questions (and, for a NOT_YET from a bound, the questions that could bring the date earlier).
+Deadlines are date nodes evaluated the same way and reported whatever the outcome (None when
+unknown), each with its status on as_of: "due on D" or "passed on D".
 """
 
 from __future__ import annotations
@@ -134,7 +166,7 @@ class Node:
     def fact_names(self) -> list[str]:
         seen: dict[str, None] = {}
         for node in self.walk():
-            if isinstance(node, Fact):
+            if isinstance(node, (Fact, FactOr)):
                 seen[node.name] = None
         return list(seen)
 
@@ -249,6 +281,13 @@ class Latest(Node):
 
 
 @dataclass(frozen=True)
+class NextBusinessDay(Node):
+    date: Node
+    calendar: str  # "US" (federal) or "US-XX" (a state by postal code)
+    kind: ClassVar[str] = "next_business_day"
+
+
+@dataclass(frozen=True)
 class IsIn(Node):
     value: Node
     options: tuple[str, ...]
@@ -300,7 +339,27 @@ class If(Node):
     cond: Node
     then: Node
     otherwise: Node
+    unknown: Literal["none", "latest"] = "none"  # "latest": only in bound trees (clemency.law.bounds)
     kind: ClassVar[str] = "if"
+
+
+@dataclass(frozen=True)
+class FactOr(Node):
+    """Only in bound trees: the fact's value, or `default` when unknown."""
+
+    name: str
+    default: AnyValue
+    kind: ClassVar[str] = "fact_or"
+
+
+@dataclass(frozen=True)
+class Fallback(Node):
+    """Only in bound trees: node's value when known, else the bound's (see the module docstring)."""
+
+    node: Node
+    bound: Node
+    keep: Literal["true", "any"] = "true"
+    kind: ClassVar[str] = "fallback"
 
 
 # Small constructors so pathway files read like the law.
@@ -389,6 +448,8 @@ def describe(node: Node) -> str:
         return f"add_years({describe(node.date)}, {describe(node.years)})"
     if isinstance(node, AgeOn):
         return f"age_on({describe(node.birth)}, {describe(node.on)})"
+    if isinstance(node, NextBusinessDay):
+        return f"next_business_day({describe(node.date)}, {node.calendar})"
     if isinstance(node, IsIn):
         return f"{describe(node.value)} in {list(node.options)}"
     if isinstance(node, ListHasAny):
@@ -401,6 +462,10 @@ def describe(node: Node) -> str:
         return f"{describe(node.rule)} unless {describe(node.exception)}"
     if isinstance(node, If):
         return f"if {describe(node.cond)} then {describe(node.then)} else {describe(node.otherwise)}"
+    if isinstance(node, FactOr):
+        return f"{node.name} (or {node.default!r} if unknown)"
+    if isinstance(node, Fallback):
+        return f"{describe(node.node)}, else at the bound {describe(node.bound)}"
     if isinstance(node, (All, Any, Earliest, Latest)):
         word = {All: "all", Any: "any", Earliest: "earliest", Latest: "latest"}[type(node)]
         return f"{word}(" + ", ".join(describe(item) for item in node.items) + ")"

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 import polars as pl
 
-from clemency.law import FACTS
+from clemency.law import FACTS, business_days
 from clemency.law import tree as t
 from clemency.law.evaluate import evaluate_node
 from clemency.law.parameters import resolve
@@ -62,7 +62,7 @@ _FACT_DTYPES: dict[str, pl.DataType] = {
 }
 _BOOLEAN = (t.Compare, t.IsIn, t.ListHasAny, t.ListOnly, t.All, t.Any, t.Not, t.Unless)
 _INTEGER = (t.Add, t.Sub, t.Mul, t.CeilDiv, t.DaysBetween, t.AgeOn)
-_DATE = (t.AddDays, t.AddYears, t.Earliest, t.Latest, t.AsOf)
+_DATE = (t.AddDays, t.AddYears, t.Earliest, t.Latest, t.AsOf, t.NextBusinessDay)
 
 
 def value_dtype(node: t.Node) -> pl.DataType | None:
@@ -77,6 +77,10 @@ def value_dtype(node: t.Node) -> pl.DataType | None:
         return _FACT_DTYPES[FACTS[node.name].type] if node.name in FACTS else None
     if isinstance(node, t.If):
         return value_dtype(node.then) or value_dtype(node.otherwise)
+    if isinstance(node, t.FactOr):
+        return _FACT_DTYPES[FACTS[node.name].type] if node.name in FACTS else None
+    if isinstance(node, t.Fallback):
+        return value_dtype(node.node) or value_dtype(node.bound)
     return None
 
 
@@ -86,7 +90,7 @@ def _key(node: t.Node) -> tuple[t.Node, tuple[str, ...]]:
 
 
 def _reads_facts(node: t.Node) -> bool:
-    return any(isinstance(n, t.Fact) for n in node.walk())
+    return any(isinstance(n, (t.Fact, t.FactOr)) for n in node.walk())
 
 
 class PolarsCompiler:
@@ -113,6 +117,7 @@ class PolarsCompiler:
             t.AgeOn: self._age_on,
             t.Earliest: lambda n: self._extreme(n, earliest=True),
             t.Latest: lambda n: self._extreme(n, earliest=False),
+            t.NextBusinessDay: self._next_business_day,
             t.IsIn: self._is_in,
             t.ListHasAny: self._list_has_any,
             t.ListOnly: self._list_only,
@@ -121,6 +126,8 @@ class PolarsCompiler:
             t.Not: lambda n: ~self.compile(n.item),
             t.Unless: lambda n: self.compile(n.rule) & ~self.compile(n.exception),
             t.If: self._if,
+            t.FactOr: lambda n: pl.col(n.name).fill_null(literal(n.default)),
+            t.Fallback: self._fallback,
         }
 
     # ---- the public surface ---------------------------------------------------------------
@@ -296,6 +303,20 @@ class PolarsCompiler:
                 best = self._bind(best)
         return pl.when(any_null).then(pl.lit(None, dtype=pl.Date)).otherwise(best)
 
+    def _next_business_day(self, node: t.NextBusinessDay) -> pl.Expr:
+        # Off a weekend by day-number arithmetic (1970-01-01 was a Thursday), then a weekday
+        # closure to the business day it rolls to, by one hash look-up in the calendar's table.
+        day = self._days(node.date)
+        weekday = (day + 3) % 7  # Monday 0 ... Sunday 6
+        moved = self._bind(day + pl.when(weekday == 5).then(2).when(weekday == 6).then(1).otherwise(0))
+        closures, rolled = business_days.holiday_roll_table(node.calendar)
+        old = pl.Series([(d - cal.EPOCH).days for d in closures], dtype=pl.Int64)
+        new = pl.Series([(d - cal.EPOCH).days for d in rolled], dtype=pl.Int64)
+        first = (dt.date(business_days.TABLE_FIRST_YEAR, 1, 1) - cal.EPOCH).days
+        last = (dt.date(business_days.TABLE_LAST_YEAR, 12, 31) - cal.EPOCH).days
+        answer = moved.replace(old, new)
+        return pl.when(day.is_between(first, last)).then(answer).cast(pl.Int32).cast(pl.Date)
+
     def _is_in(self, node: t.IsIn) -> pl.Expr:
         value = self._bind(self.compile(node.value))
         unknown = pl.lit(None, dtype=pl.Boolean)
@@ -351,8 +372,26 @@ class PolarsCompiler:
     def _if(self, node: t.If) -> pl.Expr:
         cond = self._bind(self.compile(node.cond))
         dtype = value_dtype(node)
-        return (
-            pl.when(cond.is_null()).then(pl.lit(None, dtype=dtype) if dtype is not None else None)
-            .when(cond).then(self.compile(node.then))
-            .otherwise(self.compile(node.otherwise))
-        )
+        null = pl.lit(None, dtype=dtype) if dtype is not None else pl.lit(None)
+        then, otherwise = self.compile(node.then), self.compile(node.otherwise)
+        # An unknown condition: the branches' common value (agreeing branches), or for a bound
+        # tree's unknown="latest" the later of the two; null when either branch is.
+        if node.unknown == "latest":
+            then, otherwise = self._bind(then), self._bind(otherwise)
+            unknown = pl.when(then.is_null() | otherwise.is_null()).then(null).when(then >= otherwise).then(
+                then).otherwise(otherwise)
+        elif _never_known(node.then) or _never_known(node.otherwise):
+            unknown = null  # a branch that is always unknown never agrees: no test needed
+        else:
+            unknown = pl.when(then == otherwise).then(then).otherwise(null)
+        return pl.when(cond.is_null()).then(unknown).when(cond).then(then).otherwise(otherwise)
+
+    def _fallback(self, node: t.Fallback) -> pl.Expr:
+        value, bound = self.compile(node.node), self.compile(node.bound)
+        if node.keep == "true":
+            bound = pl.when(bound).then(pl.lit(True)).otherwise(pl.lit(None, dtype=pl.Boolean))
+        return pl.coalesce(value, bound)
+
+
+def _never_known(node: t.Node) -> bool:
+    return isinstance(node, t.Const) and node.value is None

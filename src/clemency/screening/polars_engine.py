@@ -15,6 +15,7 @@ import numpy as np
 import polars as pl
 
 from clemency.law import tree as t
+from clemency.law.bounds import effective_criterion_node, effective_eligible_from
 from clemency.screening import calendar as cal
 from clemency.screening.plan import OUTCOME_CODE, OUTCOMES, PathwayPlan, ScreenPlan, column
 from clemency.screening.polars_compiler import PolarsCompiler, literal
@@ -46,8 +47,9 @@ def deadline_dtype(screen: ScreenPlan) -> pl.Enum:
 
 def _roots(plan: PathwayPlan) -> list[t.Node]:
     pathway = plan.pathway
-    return [*(c.node for c in pathway.criteria), *(d.node for d in pathway.deadlines),
-            *([pathway.eligible_from] if pathway.eligible_from is not None else [])]
+    eligible_from = effective_eligible_from(pathway)
+    return [*(effective_criterion_node(c) for c in pathway.criteria), *(d.node for d in pathway.deadlines),
+            *([eligible_from] if eligible_from is not None else [])]
 
 
 def stage_nodes(screen: ScreenPlan) -> tuple[PolarsCompiler, list[pl.Expr]]:
@@ -58,9 +60,11 @@ def stage_nodes(screen: ScreenPlan) -> tuple[PolarsCompiler, list[pl.Expr]]:
     for plan in screen.pathways:
         pathway = plan.pathway
         for index, criterion in enumerate(pathway.criteria):
-            exprs.append(compiler.compile(criterion.node).cast(pl.Boolean).alias(_criterion(plan, index)))
-        if pathway.eligible_from is not None:
-            exprs.append(compiler.compile(pathway.eligible_from).cast(pl.Date).alias(_eligible_from(plan)))
+            node = effective_criterion_node(criterion)  # with its bound, if it reads a bounded fact
+            exprs.append(compiler.compile(node).cast(pl.Boolean).alias(_criterion(plan, index)))
+        eligible_from = effective_eligible_from(pathway)
+        if eligible_from is not None:
+            exprs.append(compiler.compile(eligible_from).cast(pl.Date).alias(_eligible_from(plan)))
         for index, deadline in enumerate(pathway.deadlines):
             exprs.append(compiler.compile(deadline.node).cast(pl.Date).alias(_deadline(plan, index)))
     return compiler, exprs

@@ -16,6 +16,7 @@ from typing import Any
 from pyspark.sql import Column
 from pyspark.sql import functions as F  # noqa: N812 - the PySpark convention
 
+from clemency.law import business_days
 from clemency.law import tree as t
 from clemency.law.parameters import resolve
 
@@ -75,6 +76,7 @@ class SparkCompiler:
             t.AgeOn: self._age_on,
             t.Earliest: lambda n: self._extreme(n, F.least),
             t.Latest: lambda n: self._extreme(n, F.greatest),
+            t.NextBusinessDay: self._next_business_day,
             t.IsIn: self._is_in,
             t.ListHasAny: self._list_has_any,
             t.ListOnly: self._list_only,
@@ -83,6 +85,8 @@ class SparkCompiler:
             t.Not: lambda n: ~self.compile(n.item),
             t.Unless: lambda n: self.compile(n.rule) & ~self.compile(n.exception),
             t.If: self._if,
+            t.FactOr: lambda n: F.coalesce(F.col(n.name), literal(n.default)),
+            t.Fallback: self._fallback,
         }
 
     def constant(self, node: t.Node) -> Any:
@@ -151,6 +155,21 @@ class SparkCompiler:
             any_null = any_null | item.isNull()
         return F.when(~any_null, fold(*items))
 
+    def _next_business_day(self, node: t.NextBusinessDay) -> Column:
+        # As the Polars compiler: off a weekend by day numbers (1970-01-01 was a Thursday), then a
+        # weekday closure to the business day it rolls to, through a literal map of the table.
+        day = F.datediff(self.compile(node.date), F.lit(_EPOCH)).cast("bigint")
+        weekday = F.pmod(day + 3, F.lit(7))  # Monday 0 ... Sunday 6
+        moved = day + F.when(weekday == 5, 2).when(weekday == 6, 1).otherwise(0)
+        closures, rolled = business_days.holiday_roll_table(node.calendar)
+        pairs: list[Column] = []
+        for old, new in zip(closures, rolled, strict=True):
+            pairs += [F.lit((old - _EPOCH).days).cast("bigint"), F.lit((new - _EPOCH).days).cast("bigint")]
+        answer = F.coalesce(F.try_element_at(F.create_map(*pairs), moved), moved)
+        first = (dt.date(business_days.TABLE_FIRST_YEAR, 1, 1) - _EPOCH).days
+        last = (dt.date(business_days.TABLE_LAST_YEAR, 12, 31) - _EPOCH).days
+        return F.when(day.between(first, last), F.date_add(F.lit(_EPOCH), answer.cast("int")))
+
     def _is_in(self, node: t.IsIn) -> Column:
         value = self.compile(node.value)
         if not node.options:
@@ -188,8 +207,16 @@ class SparkCompiler:
 
     def _if(self, node: t.If) -> Column:
         cond = self.compile(node.cond)
-        return (
-            F.when(cond.isNull(), _null())
-            .when(cond, self.compile(node.then))
-            .otherwise(self.compile(node.otherwise))
-        )
+        then, otherwise = self.compile(node.then), self.compile(node.otherwise)
+        # An unknown condition: the branches' common value, or (unknown="latest") the later one.
+        if node.unknown == "latest":
+            unknown = F.when(then.isNotNull() & otherwise.isNotNull(), F.greatest(then, otherwise))
+        else:
+            unknown = F.when(then == otherwise, then)
+        return F.when(cond.isNull(), unknown).when(cond, then).otherwise(otherwise)
+
+    def _fallback(self, node: t.Fallback) -> Column:
+        value, bound = self.compile(node.node), self.compile(node.bound)
+        if node.keep == "true":
+            bound = F.when(bound, F.lit(True))
+        return F.coalesce(value, bound)

@@ -14,6 +14,7 @@ from pyspark.sql import functions as F  # noqa: N812 - the PySpark convention
 from pyspark.sql import types as T  # noqa: N812
 
 from clemency.law import FACTS
+from clemency.law.bounds import effective_criterion_node, effective_eligible_from
 from clemency.screening.plan import OUTCOME_CODE, OUTCOMES, ScreenPlan, column
 from clemency.screening.schema import PERSON_ID
 from clemency.screening.spark_compiler import SparkCompiler, literal
@@ -64,9 +65,10 @@ def screen_spark(facts: DataFrame, screen: ScreenPlan) -> DataFrame:
     for p, plan in enumerate(screen.pathways):
         pathway = plan.pathway
         for i, criterion in enumerate(pathway.criteria):
-            staged[f"__c{p}_{i}"] = compiler.compile(criterion.node).cast("boolean")
-        if pathway.eligible_from is not None:
-            staged[f"__from{p}"] = compiler.compile(pathway.eligible_from).cast("date")
+            staged[f"__c{p}_{i}"] = compiler.compile(effective_criterion_node(criterion)).cast("boolean")
+        eligible_from = effective_eligible_from(pathway)
+        if eligible_from is not None:
+            staged[f"__from{p}"] = compiler.compile(eligible_from).cast("date")
         for k, deadline in enumerate(pathway.deadlines):
             staged[f"__d{p}_{k}"] = compiler.compile(deadline.node).cast("date")
     frame = facts.withColumns(staged)

@@ -237,6 +237,10 @@ def generate_chunk(n: int, rng: np.random.Generator, first_id: int, reference: d
         "citizenship": pl.Series(["us_citizen", "lawful_permanent_resident", "other"])[
             pl.Series(citizenship)],
         "lawfully_present_at_offense": _bools(rng, np.where(citizenship == 2, 0.4, 1.0), 0.05, n),
+        # Status on the marijuana proclamations' dates: assumed unchanged since (a screening file
+        # records only the current status), with some unknown.
+        "citizen_or_resident_on_2022_10_06": _bools(rng, np.where(citizenship == 2, 0.0, 1.0), 0.1, n),
+        "citizen_or_resident_on_2023_12_22": _bools(rng, np.where(citizenship == 2, 0.0, 1.0), 0.1, n),
         "jurisdiction": pl.Series(jurisdiction_names)[pl.Series(jurisdiction)],
         "court_system": pl.Series(["federal", "dc_superior", "state"])[pl.Series(court)],
         "offense_date": _dates(offense),
@@ -252,6 +256,8 @@ def generate_chunk(n: int, rng: np.random.Generator, first_id: int, reference: d
         "release_date": _dates(release).set(pl.Series(~is_term), None),  # type: ignore[arg-type]
         "jail_credit_days": pl.Series(rng.integers(0, 400, n)),
         "on_supervision": pl.Series(on_supervision | is_probation),
+        "supervision_end_date": _dates(completed).set(pl.Series(~on_supervision), None),  # type: ignore[arg-type]
+        "unpaid_fine_or_restitution": _bools(rng, 0.15, 0.3, n),
         "pending_appeal": _bools(rng, 0.04, 0.05, n),
         "pending_charges": _bools(rng, 0.03, 0.05, n),
         "criminal_history_points": pl.Series(history),

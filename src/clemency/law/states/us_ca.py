@@ -1,12 +1,15 @@
 """California: executive clemency, and the parole-eligibility rules clemency advocates use beside it.
 
-Cal. Const. art. V, sec. 8(a) (paraphrased): the Governor may grant reprieves, pardons and
-commutations after sentence, except in impeachment cases, on conditions the Governor deems proper;
-but may not grant a pardon or commutation to a person twice convicted of a felony except on the
-recommendation of the Supreme Court, four judges concurring. Penal Code 4800-4813: applications go
-through the Board of Parole Hearings, which sends a twice-convicted person's application with its
-recommendation to the Supreme Court (4802, 4813); the district attorney of the county of conviction
-gets notice of an application (4804-4805).
+Cal. Const. art. V, sec. 8(a) (read as quoted in the California Supreme Court's administrative order
+of 2018-03-28 on requests for clemency recommendations), paraphrased: subject to application
+procedures provided by statute, the Governor, on conditions the Governor deems proper, may grant a
+reprieve, pardon and commutation after sentence, except in case of impeachment; but may not grant a
+pardon or commutation to a person twice convicted of a felony except on the recommendation of the
+Supreme Court, four judges concurring. The recommendation is a step after the application, not a
+condition of applying: a twice-convicted person applies like anyone else, and the application goes
+to the Supreme Court for its recommendation (Penal Code 4800-4813: through the Board of Parole
+Hearings, 4802, 4813; the district attorney gets notice, 4804-4805). So the rulebook never answers
+INELIGIBLE for want of a recommendation; it shows the extra step.
 
 "Non-serious, non-violent, non-sex" (realignment, Penal Code 1170(h)(3), operative 2011-10-01): a
 felony that is not a serious felony under 1192.7(c), not a violent felony under 667.5(c), and that
@@ -74,33 +77,18 @@ clemency = Pathway(
     citations=(ART_V_8, "Cal. Penal Code 4800-4813"),
     effective_from=date("1879-05-07").value,
     law=__doc__ or "",
-    verified=False,
-    criteria=(
-        _california(ART_V_8),
-        Criterion(
-            id="governor_may_act",
-            node=any_of(
-                lt(Fact("felony_convictions_count"), 2),
-                is_true("ca_supreme_court_recommendation"),
-                citation=ART_V_8 + "; Cal. Penal Code 4802",
-            ),
-            citation=ART_V_8 + "; Cal. Penal Code 4802",
-            explain_true="The Governor may act: the person is not twice convicted of a felony, or the "
-            "Supreme Court has recommended clemency.",
-            explain_false="The person is twice convicted of a felony ({felony_convictions_count}); the "
-            "Governor may act only on the Supreme Court's recommendation, four justices concurring. Apply "
-            "through the Board of Parole Hearings (Penal Code 4802).",
-            explain_unknown="How many felony convictions the person has (or whether the Supreme Court "
-            "has recommended clemency) is not known.",
-            verified=False,
-            note="Constitutional text not read this session; as the project sheet and CCRC state it.",
-        ),
-    ),
+    verified=True,
+    criteria=(_california(ART_V_8),),
+    eligible_from=Fact("sentence_date", citation=ART_V_8),
+    eligible_from_citation=ART_V_8 + ": clemency is granted after sentence",
     documents=(
         "Application for pardon or commutation (Governor's form)",
         "Notice to the district attorney (Penal Code 4804)",
     ),
-    notes="The constitution's twice-convicted limit dates from 1879; forms change.",
+    notes="A person twice convicted of a felony may apply: the application goes through the Board of "
+    "Parole Hearings to the Supreme Court, and the Governor may grant only on its recommendation, four "
+    "justices concurring (art. V, sec. 8(a); Penal Code 4802, 4813). The constitution's twice-convicted "
+    "limit dates from 1879; forms change.",
 )
 
 nsnvns = Pathway(

@@ -8,9 +8,14 @@ alone may grant one reprieve of not more than 30 days.
 37 Tex. Admin. Code 143.57 (paraphrased): the Board will consider recommending commutation of a
 death sentence on the request of a majority of the trial officials or on the offender's written
 application, which must be delivered to the Board's Clemency Section no later than the 21st
-calendar day before the scheduled execution (the next business day if that day is a weekend or
-state holiday); supplemental information no later than the 15th calendar day before the execution.
-The rulebook reports the calendar days themselves, the safe (earlier) reading.
+calendar day before the scheduled execution, and "if the twenty-first calendar day before the
+execution is scheduled falls on a weekend or state observed holiday, the application shall be
+delivered not later than the next business day"; supplemental information no later than the 15th
+calendar day before the execution, moved the same way (143.57(c)). Text read from the Texas
+Register's copy of 143.57. The rulebook moves each day over weekends and the holidays certainly
+observed (federal holidays Texas also keeps; `clemency.law.business_days`) and names the day it
+moved from; a Texas-only holiday (e.g. Texas Independence Day) is shown as possibly later, never
+relied on. Once the execution date has passed, the pathway asks whether it was stayed or reset.
 
 Tex. Code Crim. Proc. ch. 64 (enacted 2001, effective 2001-04-05). Art. 64.01: a convicted person
 may move the convicting court for forensic DNA testing of evidence containing biological material,
@@ -26,9 +31,9 @@ plea, or a confession or similar admission, does not by itself defeat the identi
 
 from __future__ import annotations
 
-from clemency.law.common import date, param
+from clemency.law.common import date, param, unless_execution_passed
 from clemency.law.pathway import Criterion, Deadline, Kind, Pathway
-from clemency.law.tree import AddDays, AsOf, Const, Fact, If, Mul, eq, ge, is_true, le
+from clemency.law.tree import AddDays, AsOf, Const, Fact, If, Mul, NextBusinessDay, eq, ge, is_true, le
 
 ART_IV_11 = "Tex. Const. art. IV, sec. 11"
 TAC = "37 Tex. Admin. Code 143.57"
@@ -47,11 +52,12 @@ def _texas(citation: str) -> Criterion:
     )
 
 
-def _days_before_execution(name: str) -> AddDays:
-    return AddDays(Fact("execution_date"), Mul(param(name), Const(-1)), citation=TAC)
+def _days_before_execution(name: str, paragraph: str) -> NextBusinessDay:
+    rule_day = AddDays(Fact("execution_date"), Mul(param(name), Const(-1)), citation=TAC + paragraph)
+    return NextBusinessDay(rule_day, "US-TX", citation=TAC + paragraph)
 
 
-_APPLICATION_DUE = _days_before_execution("us-tx.death_commutation.application_days_before")
+_APPLICATION_DUE = _days_before_execution("us-tx.death_commutation.application_days_before", "(b)")
 
 death_commutation = Pathway(
     id="us-tx.death_commutation",
@@ -77,13 +83,14 @@ death_commutation = Pathway(
         ),
         Criterion(
             id="application_still_timely",
-            node=le(AsOf(), _APPLICATION_DUE, citation=TAC + "(b)"),
+            node=unless_execution_passed(le(AsOf(), _APPLICATION_DUE), citation=TAC + "(b)"),
             citation=TAC + "(b)",
             explain_true="On {as_of} there is still time to deliver the application (execution set for "
             "{execution_date}).",
-            explain_false="The 21st calendar day before the execution ({execution_date}) has passed; only "
-            "the Governor's one 30-day reprieve or the courts remain.",
-            explain_unknown="No execution date is known, so the deadline cannot be computed.",
+            explain_false="The 21st calendar day before the execution ({execution_date}), moved off a "
+            "weekend or holiday, has passed; only the Governor's one 30-day reprieve or the courts remain.",
+            explain_unknown="No execution date is known, or the one recorded ({execution_date}) is before "
+            "{as_of}: was the execution stayed or reset? Record the current execution date.",
             verified=True,
         ),
     ),
@@ -98,14 +105,14 @@ death_commutation = Pathway(
         Deadline(
             id="supplements_due",
             title="Supplemental information delivered (15 days before)",
-            node=_days_before_execution("us-tx.death_commutation.supplement_days_before"),
+            node=_days_before_execution("us-tx.death_commutation.supplement_days_before", "(c)"),
             citation=TAC + "(c)",
             verified=True,
         ),
     ),
     documents=("Application with the information in 37 TAC 143.42(1)-(6)", "Certified judgment and sentence"),
-    notes="Deadlines move to the next business day when they fall on a weekend or state holiday; the "
-    "rulebook shows the calendar day (earlier, safe).",
+    notes="Deadlines move to the next business day when they fall on a weekend or state observed holiday; "
+    "the rulebook shows the last safe day and the day it moved from.",
 )
 
 dna_testing = Pathway(

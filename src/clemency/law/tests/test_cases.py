@@ -27,6 +27,8 @@ def test_case(case: Case) -> None:
         assert values[criterion_id] is expected, (criterion_id, explained)
     cited = {citation for criterion in result.criteria for citation in criterion.citations}
     cited.update(deadline.citation for deadline in result.deadlines)
+    if result.pathway.eligible_from is not None:
+        cited.update(node.citation for node in result.pathway.eligible_from.walk() if node.citation)
     for citation in case.citations:
         assert citation in cited, (citation, sorted(cited))
     if case.missing_facts is not None:
@@ -34,6 +36,11 @@ def test_case(case: Case) -> None:
     dates = {deadline.id: deadline.date for deadline in result.deadlines}
     for deadline_id, expected_date in case.deadlines.items():
         assert dates[deadline_id] == expected_date, (deadline_id, explained)
+    if case.eligible_from_is_bound is not None:
+        assert result.eligible_from_is_bound is case.eligible_from_is_bound, explained
+    statuses = {deadline.id: deadline.status for deadline in result.deadlines}
+    for deadline_id, expected_status in case.deadline_status.items():
+        assert statuses[deadline_id] == expected_status, (deadline_id, explained)
 
 
 SETTLED = [c for c in CASES if c.outcome in ("ELIGIBLE", "NOT_YET", "INELIGIBLE")]
@@ -52,6 +59,11 @@ def test_each_needed_fact_unknown(case: Case) -> None:
         result = evaluate(pathway, facts, case.as_of)
         if case.outcome == "INELIGIBLE":
             assert result.outcome in (Outcome.INELIGIBLE, Outcome.NEEDS_REVIEW), name
+        elif result.eligible_from_is_bound:
+            # "No later than D": never earlier than the case's own date, never eligible sooner.
+            assert result.outcome in (Outcome(case.outcome), Outcome.NOT_YET), name
+            assert case.eligible_from in ("unchecked", None) or result.eligible_from >= case.eligible_from
+            assert result.bounds_used, name
         else:
             assert result.outcome in (Outcome(case.outcome), Outcome.NEEDS_REVIEW), name
         if result.outcome is Outcome.NEEDS_REVIEW and case.outcome != "INELIGIBLE":

@@ -41,7 +41,7 @@ def test_explain_json_has_the_documented_shape() -> None:
     assert result["outcome"] == "ELIGIBLE"
     assert result["eligible_from"] == "2023-11-01"
     for criterion in result["criteria"]:
-        assert set(criterion) == {"id", "value", "citations", "explanation"}
+        assert set(criterion) == {"id", "value", "citations", "explanation", "bounds_used"}
         assert criterion["citations"]
 
 

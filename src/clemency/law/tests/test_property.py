@@ -64,7 +64,14 @@ def _check(pathway_id: str, facts: dict[str, Any], as_of: dt.date, drop: list[in
         assert after.outcome is not Outcome.INELIGIBLE, (dropped, before.to_dict(), after.to_dict())
     if before.outcome is Outcome.INELIGIBLE:
         assert after.outcome not in SETTLED_YES, (dropped, before.to_dict(), after.to_dict())
-    if after.outcome in SETTLED_YES:
+    if after.outcome in SETTLED_YES and after.eligible_from_is_bound:
+        # A bound ("no later than D"): the facts can only make it eligible sooner.
+        assert before.outcome in SETTLED_YES, (dropped, before.to_dict(), after.to_dict())
+        if after.outcome is Outcome.ELIGIBLE:
+            assert before.outcome is Outcome.ELIGIBLE, (dropped, before.to_dict(), after.to_dict())
+        if before.eligible_from is not None and after.eligible_from is not None:
+            assert before.eligible_from <= after.eligible_from, (dropped, before.to_dict(), after.to_dict())
+    elif after.outcome in SETTLED_YES:
         assert after.outcome is before.outcome and after.eligible_from == before.eligible_from
 
 

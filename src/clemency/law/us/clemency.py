@@ -12,11 +12,17 @@ judicial or administrative relief is available, save in exceptional circumstance
 instructions add: federal or D.C. Superior Court convictions only; the person must have begun
 serving the sentence; no appeal or other court challenge pending.
 
-28 C.F.R. 1.10 (federal death sentences; rule effective 2000-08-02, 65 Fed. Reg. 48379),
-paraphrased: the petition for reprieve or commutation should be filed within 30 days after the
-prisoner receives notice of the execution date from the Bureau of Prisons; papers in support within
-15 days after the petition is filed (later papers may be excluded); no petition before the direct
-appeal and the first 2255 motion have ended.
+28 C.F.R. 1.10 (federal death sentences; rule effective 2000-08-02, 65 Fed. Reg. 48379, whose summary
+was read: it "sets forth a deadline for filing a clemency request in a capital case"), paraphrased
+from the project's reading (the operative text of 1.10 itself was not found in the sources at hand,
+so the day counts stay unverified): the petition for reprieve or commutation should be filed within
+30 days after the prisoner receives notice of the execution date from the Bureau of Prisons; papers
+in support within 15 days after the petition is filed (later papers may be excluded); no petition
+before the direct appeal and the first 2255 motion have ended. 28 C.F.R. 1.11: these rules are
+advisory only. 28 C.F.R. 26.4(a) (read): the Warden notifies the prisoner of the execution date "at
+least 20 days in advance", so 30 days after notice can fall after the execution: the rulebook puts
+the petition due by the earlier of that day and the day before the execution, and once the
+execution date has passed it asks whether the execution was stayed or reset.
 
 The 2014 clemency initiative (announced by the Deputy Attorney General on 2014-04-23) gave
 priority to people who met six factors: (1) serving a federal sentence and likely to receive a
@@ -42,9 +48,11 @@ from clemency.law.common import (
     CUSTODIAL_SENTENCES,
     date,
     date_years_served,
+    due_before_execution,
     federal_conviction,
     in_custody_now,
     param,
+    unless_execution_passed,
 )
 from clemency.law.pathway import Criterion, Deadline, Kind, Pathway
 from clemency.law.tree import (
@@ -55,6 +63,7 @@ from clemency.law.tree import (
     Fact,
     If,
     IsIn,
+    Latest,
     ListHasAny,
     ListOnly,
     Node,
@@ -101,15 +110,23 @@ commutation = Pathway(
     criteria=(
         _federal_or_dc("28 C.F.R. 1.1; OPA commutation instructions"),
         Criterion(
-            id="serving_sentence",
-            node=in_custody_now(citation="OPA commutation instructions"),
-            citation="OPA commutation instructions (28 C.F.R. 1.3)",
-            explain_true="The person has begun serving the sentence and is in custody on {as_of}.",
-            explain_false="The person is not serving a sentence of imprisonment on {as_of}; "
-            "a pardon, not a commutation, is the relief to consider.",
-            explain_unknown="Whether the person is serving the sentence on {as_of} is not known.",
-            verified=False,
-            note="OPA's instructions (not the regulation) require that service has begun.",
+            id="serving_sentence_or_owing_fine",
+            node=any_of(
+                in_custody_now(citation="OPA commutation instructions"),
+                is_true("unpaid_fine_or_restitution", citation="28 C.F.R. 1.1; OPA commutation instructions"),
+                citation="28 C.F.R. 1.1, 1.3; OPA commutation instructions",
+            ),
+            citation="28 C.F.R. 1.1, 1.3; OPA commutation instructions",
+            explain_true="The person is serving the sentence on {as_of}, or owes a fine or restitution "
+            "that a commutation can remit (no custody needed for that).",
+            explain_false="The person is not serving a sentence of imprisonment on {as_of} and owes no fine "
+            "or restitution to remit; a pardon, not a commutation, is the relief to consider.",
+            explain_unknown="Whether the person is serving the sentence on {as_of}, or owes a fine or "
+            "restitution to remit, is not known.",
+            verified=True,
+            note="28 C.F.R. 1.1 lists 'remission of fine' beside commutation; OPA's commutation instructions "
+            "(read in a 2007 copy) include remitting 'a fine or restitution order that has not already been "
+            "paid'. Service having begun is OPA's requirement for a reduction of a prison term.",
         ),
         Criterion(
             id="no_other_relief_pending",
@@ -228,6 +245,13 @@ initiative_2014 = Pathway(
     "were granted under the initiative (USSC, 2017).",
 )
 
+_PARDON_WAITING_PERIOD = If(
+    IsIn(Fact("sentence_type"), CUSTODIAL_SENTENCES),
+    AddYears(Fact("release_date"), param("us.pardon.waiting_period_years")),
+    AddYears(Fact("conviction_date"), param("us.pardon.waiting_period_years")),
+    citation="28 C.F.R. 1.2",
+)
+
 pardon = Pathway(
     id="us.pardon",
     title="Presidential pardon after completion of sentence",
@@ -238,27 +262,16 @@ pardon = Pathway(
     effective_from=date("1993-10-18").value,
     law=__doc__ or "",
     verified=True,
-    criteria=(
-        _federal_or_dc("28 C.F.R. 1.1; OPA pardon instructions"),
-        Criterion(
-            id="not_on_supervision",
-            node=is_false("on_supervision", citation="28 C.F.R. 1.2"),
-            citation="28 C.F.R. 1.2",
-            explain_true="The person is not on probation, parole or supervised release.",
-            explain_false="The person is on probation, parole or supervised release; generally no "
-            "pardon petition should be filed until it ends.",
-            explain_unknown="Whether the person is on probation, parole or supervised release is not known.",
-            verified=True,
-        ),
-    ),
+    criteria=(_federal_or_dc("28 C.F.R. 1.1; OPA pardon instructions"),),
     eligible_from=If(
-        IsIn(Fact("sentence_type"), CUSTODIAL_SENTENCES),
-        AddYears(Fact("release_date"), param("us.pardon.waiting_period_years")),
-        AddYears(Fact("conviction_date"), param("us.pardon.waiting_period_years")),
+        is_true("on_supervision"),
+        Latest((_PARDON_WAITING_PERIOD, Fact("supervision_end_date"))),
+        _PARDON_WAITING_PERIOD,
         citation="28 C.F.R. 1.2",
     ),
     eligible_from_citation="28 C.F.R. 1.2: five years after release from confinement, or after conviction "
-    "where no prison sentence was imposed",
+    "where no prison sentence was imposed; and, generally, not while on probation, parole or supervised "
+    "release (so not before it ends)",
     documents=("Pardon petition (OPA form)", "Three character affidavits", "Credit and court records"),
     notes="OPA counts from release on the most recent conviction (release_date should be that one) and "
     "from sentencing where no prison term was imposed; waivers are rare.",
@@ -266,15 +279,29 @@ pardon = Pathway(
 
 
 def _marijuana_scope(
-    proclamation: str, date_text: str, statutes_param: str, conducts: tuple[str, ...]
+    proclamation: str, date_text: str, statutes: Node, conducts: tuple[str, ...], status_fact: str
 ) -> Node:
     return all_of(
         ge(AsOf(), date(date_text), citation=proclamation),
-        ListHasAny(Fact("statutes"), param(statutes_param), match="section", citation=proclamation),
+        is_true(status_fact, citation=proclamation + " ('current' citizens and residents)"),
+        statutes,
         IsIn(Fact("marijuana_offense_conduct"), conducts, citation=proclamation),
         ListOnly(Fact("controlled_substances"), Const(("marijuana",)), citation=proclamation),
         le(Fact("offense_date"), date(date_text), citation=proclamation),
         citation=proclamation,
+    )
+
+
+def _statutes_2023() -> Node:
+    """A listed statute or regulation; a regulation not on the list is a question, not a bar: the
+    2023 proclamation reaches regulations prohibiting only simple possession or use, and the
+    list here holds only the examples it names."""
+    return any_of(
+        ListHasAny(
+            Fact("statutes"), param("us.marijuana_pardon.statutes_2023"), match="section", citation=P10688
+        ),
+        If(eq(Fact("marijuana_offense_conduct"), "use_or_possession_regulation"), Const(None), Const(False)),
+        citation=P10688,
     )
 
 
@@ -291,16 +318,6 @@ marijuana_pardon = Pathway(
     criteria=(
         _federal_or_dc(P10467),
         Criterion(
-            id="citizen_or_lpr",
-            node=IsIn(Fact("citizenship"), ("us_citizen", "lawful_permanent_resident"), citation=P10467),
-            citation=P10467,
-            explain_true="The person is a U.S. citizen or lawful permanent resident.",
-            explain_false="The pardons reach only U.S. citizens and lawful permanent residents.",
-            explain_unknown="The person's citizenship or immigration status is not known.",
-            verified=True,
-            note="'Current' citizens and residents: status on the proclamation's date.",
-        ),
-        Criterion(
             id="lawfully_present_at_offense",
             node=is_true("lawfully_present_at_offense", citation=P10467),
             citation=P10467,
@@ -315,23 +332,33 @@ marijuana_pardon = Pathway(
                 _marijuana_scope(
                     P10467,
                     "2022-10-06",
-                    "us.marijuana_pardon.statutes_2022",
+                    ListHasAny(
+                        Fact("statutes"),
+                        param("us.marijuana_pardon.statutes_2022"),
+                        match="section",
+                        citation=P10467,
+                    ),
                     ("simple_possession",),
+                    "citizen_or_resident_on_2022_10_06",
                 ),
                 _marijuana_scope(
                     P10688,
                     "2023-12-22",
-                    "us.marijuana_pardon.statutes_2023",
+                    _statutes_2023(),
                     ("simple_possession", "attempted_simple_possession", "use_or_possession_regulation"),
+                    "citizen_or_resident_on_2023_12_22",
                 ),
             ),
             citation=f"{P10467}; {P10688}",
             explain_true="The offense ({statutes}, {marijuana_offense_conduct}, on {offense_date}) is within "
-            "a marijuana proclamation's scope.",
+            "a marijuana proclamation's scope, and the person was a citizen or lawful permanent resident on "
+            "that proclamation's date.",
             explain_false="The offense is outside both proclamations: they reach only simple possession "
             "(and, from 2023-12-22, attempt and use) of marijuana alone, committed on or before their dates.",
-            explain_unknown="Whether the offense is covered depends on facts not yet known "
-            "(statute, conduct, substance or offense date).",
+            explain_unknown="Whether the offense is covered depends on facts not yet known (statute, "
+            "conduct, substance, offense date, or citizenship or residence on the proclamation's date); a "
+            "federal regulation not on the list of examples needs a lawyer's reading of the 2023 "
+            "proclamation.",
             verified=True,
         ),
     ),
@@ -341,8 +368,21 @@ marijuana_pardon = Pathway(
         "Charging document or judgment",
     ),
     notes="Federal Register page citations of both proclamations are not verified. The pardon is "
-    "self-executing; the certificate is proof of it. The regulation list for 2023 "
-    "is not exhaustive.",
+    "self-executing; the certificate is proof of it. Citizenship or permanent residence counts on the "
+    "proclamation's date ('current'), not on the screening date. The regulation list for 2023 is not "
+    "exhaustive: another regulation is a question, not a bar.",
+)
+
+_PETITION_RULE_DAY = AddDays(
+    Fact("execution_notice_date"),
+    param("us.death_clemency.petition_days_after_notice"),
+    citation="28 C.F.R. 1.10(b)",
+)
+_PETITION_DUE = due_before_execution(_PETITION_RULE_DAY, citation="28 C.F.R. 26.4(a)")
+_PAPERS_RULE_DAY = AddDays(
+    Fact("clemency_petition_filed_date"),
+    param("us.death_clemency.papers_days_after_petition"),
+    citation="28 C.F.R. 1.10(b)",
 )
 
 death_clemency = Pathway(
@@ -351,7 +391,7 @@ death_clemency = Pathway(
     jurisdiction="us",
     authority=PRESIDENT,
     kind=Kind.EXECUTIVE_CLEMENCY,
-    citations=(PARDON_POWER, "28 C.F.R. 1.10", "65 Fed. Reg. 48379 (Aug. 8, 2000)"),
+    citations=(PARDON_POWER, "28 C.F.R. 1.10", "28 C.F.R. 26.4(a)", "65 Fed. Reg. 48379 (Aug. 8, 2000)"),
     effective_from=date("2000-08-02").value,
     law=__doc__ or "",
     verified=False,
@@ -375,23 +415,44 @@ death_clemency = Pathway(
             explain_unknown="Whether the sentence is death is not known.",
             verified=True,
         ),
+        Criterion(
+            id="execution_date_ahead",
+            node=unless_execution_passed(Const(True), citation="28 C.F.R. 26.4(a)"),
+            citation="28 C.F.R. 26.4(a)",
+            explain_true="The execution is set for {execution_date}, after {as_of}.",
+            explain_false="(Never false.)",
+            explain_unknown="The execution date recorded ({execution_date}) is not after {as_of}, or none is "
+            "recorded: was the execution stayed or reset? Record the current execution date.",
+            verified=True,
+        ),
+        Criterion(
+            id="petition_timely",
+            node=If(le(AsOf(), _PETITION_DUE), Const(True), Const(None), citation="28 C.F.R. 1.10(b)"),
+            citation="28 C.F.R. 1.10(b)",
+            explain_true="On {as_of} the petition can still be filed in time (notice received "
+            "{execution_notice_date}, execution set for {execution_date}).",
+            explain_false="(Never false: the rule is advisory, 28 C.F.R. 1.11.)",
+            explain_unknown="The petition deadline has passed, or it cannot be computed without the date "
+            "notice of the execution date was received ({execution_notice_date}) and the execution date "
+            "({execution_date}); the rule is advisory (28 C.F.R. 1.11), so counsel may still file.",
+            verified=False,
+            note="The 30-day count is from the project's reading of 1.10(b), not its text.",
+        ),
     ),
     deadlines=(
         Deadline(
             id="petition_due",
-            title="Clemency petition due (30 days after notice of the execution date)",
-            node=AddDays(
-                Fact("execution_notice_date"), param("us.death_clemency.petition_days_after_notice")
-            ),
+            title="Clemency petition due (30 days after notice, and before the execution)",
+            node=_PETITION_DUE,
+            rule_day=_PETITION_RULE_DAY,
             citation="28 C.F.R. 1.10(b)",
             verified=False,
         ),
         Deadline(
             id="supporting_papers_due",
-            title="Supporting papers due (15 days after the petition is filed)",
-            node=AddDays(
-                Fact("clemency_petition_filed_date"), param("us.death_clemency.papers_days_after_petition")
-            ),
+            title="Supporting papers due (15 days after the petition is filed, and before the execution)",
+            node=due_before_execution(_PAPERS_RULE_DAY, citation="28 C.F.R. 1.10(b)"),
+            rule_day=_PAPERS_RULE_DAY,
             citation="28 C.F.R. 1.10(b)",
             verified=False,
         ),

@@ -10,8 +10,12 @@ supporting the claim could have been discovered with due diligence.
 application by a person in custody under a state-court judgment, running from the latest of
 (A) the judgment becoming final by the conclusion of direct review or the expiry of the time to
 seek it; (B) removal of a state-created impediment; (C) a newly recognised retroactive right;
-(D) discovery of the factual predicate. (d)(2): the time during which a properly filed application
-for state post-conviction or other collateral review is pending is not counted. Convictions final
+(D) discovery of the factual predicate. (d)(2): "The time during which a properly filed
+application for State post-conviction or other collateral review with respect to the pertinent
+judgment or claim is pending shall not be counted toward any period of limitation under this
+subsection." Only time not yet run can be left uncounted: an application filed after the year has
+run out stops nothing and revives nothing, so the tolled days count only when the state
+application was filed on or before the last day of the year. Convictions final
 before AEDPA had a one-year grace period, to 1997-04-24 (e.g. Wood v. Milyard, 566 U.S. 463 (2012)).
 
 The rulebook computes the (f)(1) / (d)(1)(A) date only. Triggers (2)-(4) / (B)-(D), equitable
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 from clemency.law.common import date, in_custody_now, param
 from clemency.law.pathway import Criterion, Deadline, Kind, Pathway
-from clemency.law.tree import AddDays, AddYears, AsOf, Fact, IsIn, any_of, is_true, latest, le
+from clemency.law.tree import AddDays, AddYears, AsOf, Fact, If, IsIn, any_of, is_true, latest, le
 
 S2255 = "28 U.S.C. 2255(f)(1)"
 S2244 = "28 U.S.C. 2244(d)(1)(A)"
@@ -88,13 +92,16 @@ habeas_2255 = Pathway(
     ),
 )
 
-_deadline_2254 = AddDays(
-    latest(
-        AddYears(Fact("judgment_final_date"), param("us.habeas.limitation_years")),
-        date("1997-04-24"),
-    ),
-    Fact("state_postconviction_tolled_days"),
-    citation=S2244 + "; 2244(d)(2)",
+_year_2254 = latest(
+    AddYears(Fact("judgment_final_date"), param("us.habeas.limitation_years")),
+    date("1997-04-24"),
+    citation=S2244,
+)
+_deadline_2254 = If(
+    le(Fact("state_postconviction_filed_date"), _year_2254),
+    AddDays(_year_2254, Fact("state_postconviction_tolled_days")),
+    _year_2254,
+    citation="28 U.S.C. 2244(d)(2)",
 )
 
 habeas_2254 = Pathway(
@@ -123,12 +130,14 @@ habeas_2254 = Pathway(
             id="within_one_year",
             node=le(AsOf(), _deadline_2254, citation=S2244),
             citation=S2244,
-            explain_true="On {as_of} the year from finality ({judgment_final_date}), plus "
-            "{state_postconviction_tolled_days} tolled days, has not run out.",
-            explain_false="The year from finality ({judgment_final_date}), with "
-            "{state_postconviction_tolled_days} tolled days, has run out.",
-            explain_unknown="The finality date or the days tolled by state post-conviction review are not "
-            "known.",
+            explain_true="On {as_of} the year from finality ({judgment_final_date}), plus the days a state "
+            "application filed within it was pending ({state_postconviction_tolled_days}), has not run out.",
+            explain_false="The year from finality ({judgment_final_date}) has run out, counting the days a "
+            "state application filed within the year was pending ({state_postconviction_tolled_days}); an "
+            "application filed after the year ran out (filed {state_postconviction_filed_date}) tolls "
+            "nothing.",
+            explain_unknown="The finality date, or when a state post-conviction application was filed and "
+            "how long it was pending, is not known.",
             verified=True,
         ),
     ),

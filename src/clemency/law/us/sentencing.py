@@ -22,9 +22,13 @@ by two; made retroactive by Amendment 788, with no order effective before 2015-1
 First Step Act of 2018 sec. 404: a court that imposed a sentence for a "covered offense" (a
 violation whose statutory penalties were modified by secs. 2 or 3 of the Fair Sentencing Act of
 2010, committed before 2010-08-03) may impose a reduced sentence as if those sections were in
-effect. Terry v. United States, 593 U.S. 486 (2021): only crack offenses under 21 U.S.C.
-841(b)(1)(A) or (B). Sec. 404(c): no motion if the sentence was imposed or reduced under the Fair
-Sentencing Act, or if an earlier 404 motion was denied after a complete review on the merits.
+effect. The Fair Sentencing Act (Pub. L. 111-220, 124 Stat. 2372, read at govinfo.gov) changed
+the crack quantities in 21 U.S.C. 841(b)(1)(A)(iii) and (B)(iii) (sec. 2(a)) and in the import and
+export penalties 21 U.S.C. 960(b)(1)(C) and (2)(C) (sec. 2(b)), and struck the mandatory minimum
+for simple possession of crack in 21 U.S.C. 844(a) (sec. 3). Terry v. United States, 593 U.S. 486
+(2021): a crack offense under 841(b)(1)(C), whose penalties the Act did not modify, is not
+covered. Sec. 404(c): no motion if the sentence was imposed or reduced under the Fair Sentencing
+Act, or if an earlier 404 motion was denied after a complete review on the merits.
 """
 
 from __future__ import annotations
@@ -327,13 +331,13 @@ fsa_404 = Pathway(
                 is_true("crack_cocaine_offense"),
                 ListHasAny(Fact("statutes"), param("us.fsa_404.covered_statutes"), match="section"),
                 lt(Fact("offense_date"), date("2010-08-03")),
-                citation=FSA404 + "(a); Terry v. United States (2021)",
+                citation=FSA404 + "(a); Fair Sentencing Act of 2010 secs. 2-3; Terry v. United States (2021)",
             ),
             citation=FSA404 + "(a)",
-            explain_true="A covered offense: crack cocaine under 21 U.S.C. 841(b)(1)(A) or (B), committed "
-            "before 2010-08-03.",
-            explain_false="Not a covered offense: it must be a crack offense under 841(b)(1)(A) or (B) "
-            "committed before 2010-08-03.",
+            explain_true="A covered offense: crack cocaine under a penalty the Fair Sentencing Act changed "
+            "({statutes}), committed before 2010-08-03.",
+            explain_false="Not a covered offense: it must be a crack offense under 21 U.S.C. 841(b)(1)(A) "
+            "or (B), 960(b)(1)(C) or (2)(C), or possession under 844(a), committed before 2010-08-03.",
             explain_unknown="Whether the offense is covered depends on the statute, substance or offense "
             "date.",
             verified=True,

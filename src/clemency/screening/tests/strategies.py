@@ -104,6 +104,9 @@ def _compose(depth: int) -> tuple[Nodes, Nodes, Nodes]:
         st.lists(dates, min_size=1, max_size=3).map(lambda items: t.Earliest(tuple(items))),
         st.lists(dates, min_size=1, max_size=3).map(lambda items: t.Latest(tuple(items))),
         st.builds(t.If, bools, dates, dates),
+        st.builds(t.NextBusinessDay, dates, st.sampled_from(["US", "US-TX"])),
+        st.builds(lambda c, a, b: t.If(c, a, b, unknown="latest"), bools, dates, dates),
+        st.builds(lambda a, b: t.Fallback(a, b, "any"), dates, dates),
     )
     integer = st.one_of(
         ints,
@@ -112,6 +115,7 @@ def _compose(depth: int) -> tuple[Nodes, Nodes, Nodes]:
         st.builds(t.DaysBetween, dates, dates),
         st.builds(t.AgeOn, dates, dates),
         st.builds(t.If, bools, ints, ints),
+        st.sampled_from(_BY_TYPE["int"]).map(lambda name: t.FactOr(name, 0)),
     )
     ops = st.sampled_from(["==", "!=", "<", "<=", ">", ">="])
     enum_test = st.sampled_from(enum_names).flatmap(
@@ -138,6 +142,7 @@ def _compose(depth: int) -> tuple[Nodes, Nodes, Nodes]:
         bools.map(t.Not),
         st.builds(t.Unless, bools, bools),
         st.builds(t.If, bools, bools, bools),
+        st.builds(lambda a, b: t.Fallback(a, b, "true"), bools, bools),
     )
     return date, integer, boolean
 

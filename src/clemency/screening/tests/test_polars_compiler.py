@@ -158,3 +158,18 @@ def test_a_parameter_not_in_force_is_unknown():
     compiler = PolarsCompiler(dt.date(2025, 1, 1))
     assert compiler.constant(t.Const(3)) == 3
     assert frame.select(compiler.compile(t.Compare("<", t.Const(1), t.Const(None)))).item() is None
+
+
+def test_next_business_day_matches_the_scalar_evaluator_day_by_day():
+    # Every day of 2025-2026 and the edges of the covered years, in Texas and federally.
+    days = [dt.date(2025, 1, 1) + dt.timedelta(days=n) for n in range(730)]
+    days += [dt.date(1949, 12, 31), dt.date(1950, 1, 1), dt.date(2149, 12, 31), dt.date(2150, 1, 1)]
+    rows = [{"execution_date": day} for day in days]
+    for calendar in ("US", "US-TX"):
+        node = t.NextBusinessDay(t.Fact("execution_date"), calendar)
+        got = polars_values([node], rows, dt.date(2025, 1, 1))[0]
+        assert got == [evaluate_node(node, row, dt.date(2025, 1, 1))[0] for row in rows]
+    saturday_before_labor_day = dt.date(2026, 9, 5)
+    node = t.NextBusinessDay(t.Fact("execution_date"), "US-TX")
+    assert one(node, execution_date=saturday_before_labor_day) == dt.date(2026, 9, 8)
+    assert one(node) is None

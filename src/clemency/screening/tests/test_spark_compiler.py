@@ -54,3 +54,13 @@ def test_spark_edges_match_the_scalar_rules(spark):
     got = [values[0] for values in spark_values(spark, nodes, [{"birth_date": birth, "statutes": ()}],
                                                  dt.date(2026, 2, 28))]
     assert got == [18, dt.date(2009, 2, 28), None, -3, None, False, None, None, False]
+
+
+def test_spark_next_business_day_matches_the_scalar_evaluator(spark):
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in range(366)]
+    days += [dt.date(1949, 12, 31), dt.date(1950, 1, 1), dt.date(2149, 12, 31), dt.date(2150, 1, 1)]
+    rows = [{"execution_date": day} for day in days]
+    nodes = [t.NextBusinessDay(t.Fact("execution_date"), calendar) for calendar in ("US", "US-TX")]
+    got = spark_values(spark, nodes, rows, dt.date(2026, 1, 1))
+    for node, values in zip(nodes, got, strict=True):
+        assert values == [scalar(node, row, dt.date(2026, 1, 1)) for row in rows], node.calendar
