@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from clemency.law.common import in_custody_now
+from clemency.law.common import due_before_execution, in_custody_now
 from clemency.law.jurisdictions.schema import (
     ROLES,
     Condition,
@@ -32,6 +32,7 @@ from clemency.law.tree import (
     Fact,
     If,
     ListHasAny,
+    NextBusinessDay,
     Node,
     Not,
     all_of,
@@ -168,15 +169,31 @@ def _eligible_from(spec: PathwaySpec) -> tuple[Node | None, str | None]:
     return node, "; ".join(dict.fromkeys(w.item.citation for w in waits))
 
 
-def _deadline_node(rule: DeadlineRule) -> Node:
+def calendar_code(jurisdiction: str) -> str:
+    """The holiday calendar of a jurisdiction code: "us" -> "US", "us-tx" -> "US-TX"."""
+    return jurisdiction.upper()
+
+
+def _rule_day(rule: DeadlineRule) -> Node:
     return AddDays(Fact(rule.relative_to), Const(rule.signed_days), citation=rule.item.citation)
 
 
-def _timely(rule: DeadlineRule) -> Criterion:
+def _deadline_node(rule: DeadlineRule, jurisdiction: str, capital: bool) -> Node:
+    """The rule's day, moved off a weekend or holiday where the rule says so, and in a death case
+    never on or after the execution (`due_before_execution`)."""
+    node = _rule_day(rule)
+    if rule.if_not_business_day == "next":
+        node = NextBusinessDay(node, calendar_code(jurisdiction), citation=rule.item.citation)
+    if capital:
+        node = due_before_execution(node, citation=rule.item.citation)
+    return node
+
+
+def _timely(rule: DeadlineRule, deadline: Node) -> Criterion:
     fact = rule.relative_to.replace("_", " ")
     return Criterion(
         id=f"{rule.id}_not_passed",
-        node=le(AsOf(), _deadline_node(rule), citation=rule.item.citation),
+        node=le(AsOf(), deadline, citation=rule.item.citation),
         citation=rule.item.citation,
         explain_true=f"On {{as_of}} there is still time: {rule.title.lower()} ({rule.item.text})",
         explain_false=f"The time to file has passed: {rule.title.lower()} ({rule.item.text})",
@@ -244,16 +261,19 @@ def build_pathway(jurisdiction: Jurisdiction, spec: PathwaySpec) -> Pathway:
         criterion = _condition(condition, spec.effective_from)
         if criterion is not None:
             criteria.append(criterion)
-    criteria.extend(_timely(rule) for rule in spec.deadlines if rule.timely)
+    capital = spec.kind == "capital_clemency"
+    nodes = {rule.id: _deadline_node(rule, jurisdiction.code, capital) for rule in spec.deadlines}
+    criteria.extend(_timely(rule, nodes[rule.id]) for rule in spec.deadlines if rule.timely)
     if spec.needs_confirmation:
         criteria.append(_confirmation(jurisdiction, spec))
     deadlines = [
         Deadline(
             id=rule.id,
             title=rule.title,
-            node=_deadline_node(rule),
+            node=nodes[rule.id],
             citation=rule.item.citation,
             verified=rule.item.verified,
+            rule_day=_rule_day(rule) if capital else None,
         )
         for rule in spec.deadlines
     ]

@@ -6,11 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from clemency.law.business_days import next_business_day
 from clemency.law.evaluate import evaluate_node
-from clemency.law.jurisdictions.schema import Condition, Jurisdiction
+from clemency.law.jurisdictions.builder import calendar_code
+from clemency.law.jurisdictions.schema import Condition, DeadlineRule, Jurisdiction
 from clemency.law.registry import get_pathway
 
-_PROBE = dt.date(2030, 6, 14)
+_PROBE = dt.date(2030, 6, 12)  # a Wednesday
+
+
+def _probes(rule: DeadlineRule) -> list[dt.date]:
+    """Base dates that put the rule's day on a Wednesday and on a Saturday."""
+    wednesday = _PROBE - dt.timedelta(days=rule.signed_days)
+    return [wednesday, wednesday + dt.timedelta(days=3)]
 
 
 def window_problems(where: str, conditions: list[Condition]) -> list[str]:
@@ -55,9 +63,18 @@ def problems(jurisdiction: Jurisdiction) -> list[str]:
             if deadline is None:
                 found.append(f"{where}: {pathway_id} has no deadline {rule.id}")
                 continue
-            # The data's arithmetic and the pathway's node must agree (hand-written ones included).
-            value, _ = evaluate_node(deadline.node, {rule.relative_to: _PROBE}, _PROBE)
-            expected = _PROBE + dt.timedelta(days=rule.signed_days)
-            if value != expected:
-                found.append(f"{where}: deadline {rule.id} computes {value}, the data says {expected}")
+            # The data's arithmetic and the pathway's node must agree (hand-written ones included),
+            # on a day that falls on a business day and on one that falls on a Saturday.
+            for base in _probes(rule):
+                facts = {rule.relative_to: base}
+                if rule.relative_to != "execution_date":
+                    facts["execution_date"] = base + dt.timedelta(days=90)
+                value, _ = evaluate_node(deadline.node, facts, base)
+                expected = base + dt.timedelta(days=rule.signed_days)
+                if rule.if_not_business_day == "next":
+                    expected = next_business_day(expected, calendar_code(jurisdiction.code))
+                if value != expected:
+                    found.append(
+                        f"{where}: deadline {rule.id} from {base} computes {value}, the data says {expected}"
+                    )
     return found

@@ -25,7 +25,7 @@ optionally the date it stopped, and whether it was read in a primary source (`ve
 
 A CONDITION is an ITEM with `rule:` and its values; a DEADLINE is an ITEM with `id`, `title`,
 `days`, `relative_to` (a date fact), `direction` (before/after) and `if_not_business_day`
-(next/previous/none: what the rule says when the day is a weekend or holiday), and `timely: true`
+(next/none: whether the rule moves a weekend or holiday to the next business day), and `timely: true`
 when filing after it closes the pathway. Loading refuses anything else with a `JurisdictionError`
 naming the file and field.
 """
@@ -62,7 +62,7 @@ RULES = (
     "question",  # written, but not decidable from the facts: asked of a lawyer
 )
 DATE_FACTS = ("execution_date", "execution_warrant_date", "execution_notice_date")
-ROLLS = ("next", "previous", "none")
+ROLLS = ("next", "none")  # a rule that moves a day backward has no node yet (clemency.law.tree)
 
 
 class JurisdictionError(ValueError):

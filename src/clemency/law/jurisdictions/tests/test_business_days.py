@@ -1,49 +1,16 @@
-"""Weekend and holiday moves of filing deadlines, and the YAML cases that pin them at their boundaries."""
+"""Filing deadlines moved off weekends and holidays where the data's rule says so."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-import pytest
-import yaml
-
-from clemency.law import evaluate, get_pathway
-from clemency.law.cases import _facts
-from clemency.law.jurisdictions import business_day_deadlines, deadline_rules
-from clemency.law.jurisdictions.business_days import is_business_day, observed_holidays, roll
-from clemency.law.jurisdictions.schema import DATA_DIR
-
-D = dt.date
-
-
-def test_federal_holidays_with_the_observed_shift() -> None:
-    assert {
-        D(2025, 7, 4),
-        D(2025, 11, 27),
-        D(2025, 1, 20),
-        D(2025, 5, 26),
-        D(2025, 6, 19),
-    } <= observed_holidays(2025)
-    assert D(2020, 6, 19) not in observed_holidays(2020)  # Juneteenth from 2021
-    assert D(2021, 12, 31) in observed_holidays(2021)  # 1 January 2022 was a Saturday
-    assert D(2023, 1, 2) in observed_holidays(2023)  # 1 January 2023 was a Sunday
-    assert is_business_day(D(2025, 7, 7), "us-tx") and not is_business_day(D(2025, 7, 5), "us-tx")
-
-
-@pytest.mark.parametrize(
-    ("day", "rule", "expected"),
-    [
-        (D(2025, 3, 1), "next", D(2025, 3, 3)),  # Saturday -> Monday
-        (D(2025, 3, 1), "previous", D(2025, 2, 28)),  # Saturday -> Friday
-        (D(2025, 7, 4), "next", D(2025, 7, 7)),  # Independence Day (Friday) -> Monday
-        (D(2025, 11, 27), "previous", D(2025, 11, 26)),  # Thanksgiving -> Wednesday
-        (D(2025, 3, 1), "none", D(2025, 3, 1)),
-        (D(2025, 3, 4), "next", D(2025, 3, 4)),  # a Tuesday stays
-        (None, "next", None),  # unknown stays unknown
-    ],
-)
-def test_roll(day: dt.date | None, rule: str, expected: dt.date | None) -> None:
-    assert roll(day, rule, "us-tx") == expected
+from clemency.law.evaluate import evaluate_node
+from clemency.law.jurisdictions import deadline_rules
+from clemency.law.jurisdictions.builder import build_pathway
+from clemency.law.jurisdictions.schema import DATA_DIR, load
+from clemency.law.registry import get_pathway
+from clemency.law.tree import NextBusinessDay
 
 
 def test_every_stated_rule_belongs_to_a_pathway_deadline() -> None:
@@ -53,31 +20,37 @@ def test_every_stated_rule_belongs_to_a_pathway_deadline() -> None:
         assert deadline_id in {deadline.id for deadline in get_pathway(pathway_id).deadlines}
 
 
-def _cases_with_business_days() -> list[tuple[str, dict[str, object], dict[str, object]]]:
-    found = []
-    for path in sorted(DATA_DIR.glob("*.cases.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for raw in data["cases"]:
-            if "business_day_deadlines" in raw:
-                found.append((raw["name"], raw, _facts(data.get("people") or {}, raw)))
-    return found
+def _utah_moving_to_the_next_business_day(tmp_path: Path) -> Path:
+    text = (DATA_DIR / "us-ut.yaml").read_text(encoding="utf-8")
+    assert "if_not_business_day: none" in text
+    path = tmp_path / "us-ut.yaml"
+    path.write_text(text.replace("if_not_business_day: none", "if_not_business_day: next"), encoding="utf-8")
+    return path
 
 
-CASES = _cases_with_business_days()
+def test_a_rule_that_moves_weekends_and_holidays_builds_a_next_business_day_node(tmp_path: Path) -> None:
+    data = load(_utah_moving_to_the_next_business_day(tmp_path))
+    pathway = build_pathway(data, data.pathways["capital_clemency"])
+    deadline = pathway.deadlines[0]
+    assert deadline.id == "petition_due"
+    assert any(
+        isinstance(node, NextBusinessDay) and node.calendar == "US-UT" for node in deadline.node.walk()
+    )
+    execution = dt.date(2025, 12, 30)
+
+    def due(warrant: dt.date) -> object:
+        facts = {"execution_warrant_date": warrant, "execution_date": execution}
+        return evaluate_node(deadline.node, facts, warrant)[0]
+
+    assert due(dt.date(2025, 9, 3)) == dt.date(2025, 9, 10)  # a Wednesday stays
+    assert due(dt.date(2025, 9, 6)) == dt.date(2025, 9, 15)  # Saturday the 13th -> Monday
+    assert due(dt.date(2025, 11, 20)) == dt.date(2025, 11, 28)  # Thanksgiving -> Friday
 
 
-def test_there_are_weekend_and_holiday_cases() -> None:
-    names = " ".join(name for name, _, _ in CASES)
-    assert "Saturday" in names and "Independence Day" in names
-
-
-@pytest.mark.parametrize(("name", "raw", "facts"), CASES, ids=[name for name, _, _ in CASES])
-def test_business_day_deadline_cases(name: str, raw: dict[str, object], facts: dict[str, object]) -> None:
-    pathway_id = str(raw["pathway"])
-    result = evaluate(get_pathway(pathway_id), facts, raw["as_of"])  # type: ignore[arg-type]
-    dates = {deadline.id: deadline.date for deadline in result.deadlines}
-    moved = business_day_deadlines(pathway_id, dates)
-    expected = raw["business_day_deadlines"]
-    assert isinstance(expected, dict)
-    for deadline_id, day in expected.items():
-        assert moved[deadline_id] == day, (name, deadline_id, dates)
+def test_the_published_utah_rule_counts_calendar_days_and_never_reaches_the_execution() -> None:
+    deadline = get_pathway("us-ut.capital_clemency").deadlines[0]
+    assert not any(isinstance(node, NextBusinessDay) for node in deadline.node.walk())
+    facts = {"execution_warrant_date": dt.date(2025, 9, 6), "execution_date": dt.date(2025, 10, 16)}
+    assert evaluate_node(deadline.node, facts, dt.date(2025, 9, 6))[0] == dt.date(2025, 9, 13)  # a Saturday
+    facts["execution_date"] = dt.date(2025, 9, 10)
+    assert evaluate_node(deadline.node, facts, dt.date(2025, 9, 6))[0] == dt.date(2025, 9, 9)
