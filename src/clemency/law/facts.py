@@ -427,6 +427,17 @@ _SPECS: tuple[FactSpec, ...] = (
         "execution_notice_date", "date", "On what date did the person receive notice of the execution date?"
     ),
     _spec("clemency_petition_filed_date", "date", "On what date was the clemency petition filed?"),
+    _spec(
+        "execution_warrant_date",
+        "date",
+        "On what date did the court sign the warrant (or order) setting the execution date?",
+    ),
+    _spec(
+        "authority_accepts_application",
+        "bool",
+        "Has a lawyer confirmed that the clemency authority will consider this application now (the "
+        "jurisdiction has no written eligibility rule that settles it)?",
+    ),
     # Texas DNA testing (Code Crim. Proc. art. 64.03)
     _spec(
         "biological_evidence_exists_testable",

@@ -18,6 +18,7 @@ MODULES = (
     "clemency.law.states.us_tx",
     "clemency.law.states.us_ok",
     "clemency.law.states.us_tn",
+    "clemency.law.jurisdictions.pathways",  # every state and D.C. from cited data (after the hand-written)
 )
 
 

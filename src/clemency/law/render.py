@@ -197,7 +197,7 @@ def _environment() -> Environment:
 
 
 def build_rulebook(out_dir: Path) -> list[Path]:
-    """Write the static HTML rulebook: an index, one page per pathway, facts, parameters, states."""
+    """Write the static HTML rulebook: an index, one page per pathway, facts, parameters, states, coverage."""
     from clemency.law.parameters import all_parameters
     from clemency.law.states.profiles import state_profiles
 
@@ -236,4 +236,24 @@ def build_rulebook(out_dir: Path) -> list[Path]:
         title="Who decides, by jurisdiction",
         profiles=list(state_profiles().values()),
     )
+    write("coverage.html", "coverage.html", title="Coverage by jurisdiction", **_coverage_context())
     return written
+
+
+def _coverage_context() -> dict[str, Any]:
+    """The coverage page: the tile map of verified shares and a table per jurisdiction."""
+    from markupsafe import Markup
+
+    from clemency.law.jurisdictions.coverage import SHADES, coverage, coverage_map_svg, percent
+    from clemency.law.jurisdictions.schema import ROLES
+
+    entries = coverage()
+    return {
+        "entries": entries,
+        "map_svg": Markup(coverage_map_svg(entries)),  # noqa: S704 - built from escaped text
+        "shades": SHADES,
+        "percent": percent,
+        "roles": ROLES,
+        "total_pathways": sum(len(entry.rows) for entry in entries),
+        "verified_count": sum(entry.verified_items > 0 for entry in entries),
+    }

@@ -1,21 +1,19 @@
 """Who decides clemency in each state, D.C. and the federal system: one profile per jurisdiction.
 
-Source: `clemency/law/data/state_clemency_authority.csv` (see data/PROVENANCE.md): the Collateral
-Consequences Resource Center's pardon-power models and the Death Penalty Information Center's
-capital clemency categories. Only the columns listed in `verified` were checked against the
-jurisdiction's constitution; everything else is as compiled and marked unverified.
+The profiles come from the same cited data files as the pathways (`clemency/law/jurisdictions/data`,
+one per jurisdiction), so a profile and its pathways can never disagree. `verified` names the items
+(`decides`, `board`, `death_penalty`) that were read in a primary source; the CCRC model and the
+DPIC capital category the files were first compiled from are kept in `data/state_clemency_authority.csv`
+(see data/PROVENANCE.md).
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from clemency.law.facts import JURISDICTIONS
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "state_clemency_authority.csv"
+from clemency.law.jurisdictions.schema import ROLES, Jurisdiction, all_jurisdictions
 
 NAMES = {
     "Alabama": "al",
@@ -71,14 +69,13 @@ NAMES = {
     "District of Columbia": "dc",
 }
 
-# Columns checked against the constitutional text (paraphrased in the state's pathway module).
-VERIFIED: dict[str, tuple[str, ...]] = {
-    "us-ca": ("ccrc_note", "dpic_note"),  # Cal. Const. art. V, sec. 8(a)
-    "us-ok": ("ccrc_model", "ccrc_note"),  # Okla. Const. art. VI, sec. 10
-    "us-tx": ("ccrc_model", "ccrc_note"),  # Tex. Const. art. IV, sec. 11
-    "us": ("ccrc_note",),  # U.S. Const. art. II, sec. 2; 28 C.F.R. 1.11
+# The board's role, as the data states it -> whether the board must agree before clemency is granted.
+BOARD_MUST_RECOMMEND = {
+    "binding_recommendation": True,
+    "board_decides": True,
+    "advisory": False,
+    "none": False,
 }
-BOARD_MUST_RECOMMEND = {"Gatekeeper Board": True, "Independent Board": True, "Governor on Board": True}
 
 
 @dataclass(frozen=True)
@@ -86,50 +83,62 @@ class StateProfile:
     jurisdiction: str  # "us-wi", or "us" for the federal system
     name: str
     model: str  # CCRC model
-    group: str
-    board_must_recommend: bool | None  # None when the model leaves it open
+    board_role: str
+    board_name: str
+    board_must_recommend: bool | None
     capital_process: str | None
     notes: tuple[str, ...]
     verified: tuple[str, ...]
-    source: str = "CCRC 50-state pardon comparison; DPIC clemency process by state (see data/PROVENANCE.md)"
+    citations: tuple[str, ...] = ()
+    source: str = (
+        "clemency/law/jurisdictions/data (each item cited; CCRC and DPIC classifications, data/PROVENANCE.md)"
+    )
+    decides: str = ""
 
     @property
-    def decides(self) -> str:
-        return {
-            "Independent Board": "An independent board decides (the governor may have a role in some cases)",
-            "Governor on Board": "The governor decides sitting on or with a board",
-            "Gatekeeper Board": "The governor decides, but only on a board's favourable recommendation",
-            "Mandatory Consultation with Board": "The governor decides after consulting a board",
-            "Permissive Consultation with Board": "The governor decides and may consult a board",
-            "No Statutory Advisory Process": "The chief executive decides; no statutory advisory process",
-        }.get(self.model, self.model)
+    def board_role_words(self) -> str:
+        return ROLES[self.board_role]
+
+
+def _profile(data: Jurisdiction) -> StateProfile:
+    capital = None
+    if data.death_penalty is not None:
+        spec = data.pathways["capital_clemency"]
+        steps = " ".join(item.text for item in spec.process)
+        capital = data.death_penalty.text + (f" {steps}" if steps else "")
+        if spec.handwritten:
+            capital += f" (pathway {spec.handwritten})"
+    verified = tuple(
+        name
+        for name, item in (
+            ("decides", data.decides),
+            ("board", data.board),
+            ("death_penalty", data.death_penalty),
+        )
+        if item is not None and item.verified
+    )
+    notes = tuple(item.text for item in data.practice)
+    citations = tuple(
+        dict.fromkeys(item.citation for item in (data.decides, data.board, data.death_penalty) if item)
+    )
+    return StateProfile(
+        jurisdiction=data.code,
+        name=data.name,
+        model=data.ccrc_model,
+        board_role=data.board_role,
+        board_name=data.board_name,
+        board_must_recommend=BOARD_MUST_RECOMMEND[data.board_role],
+        capital_process=capital,
+        notes=notes,
+        verified=verified,
+        citations=citations,
+        decides=data.decides.text,
+    )
 
 
 @cache
 def state_profiles() -> dict[str, StateProfile]:
-    profiles: dict[str, StateProfile] = {}
-    with DATA.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            name = row["jurisdiction"]
-            code = "us" if name == "Federal" else f"us-{NAMES[name]}"
-            model = row["ccrc_model"]
-            board = BOARD_MUST_RECOMMEND.get(model)
-            if model in (
-                "Mandatory Consultation with Board",
-                "Permissive Consultation with Board",
-                "No Statutory Advisory Process",
-            ):
-                board = False
-            profiles[code] = StateProfile(
-                jurisdiction=code,
-                name=name,
-                model=model,
-                group=row["ccrc_group"],
-                board_must_recommend=board,
-                capital_process=row["dpic_capital_clemency_category"] or None,
-                notes=tuple(note for note in (row["ccrc_note"], row["dpic_note"]) if note),
-                verified=VERIFIED.get(code, ()),
-            )
+    profiles = {code: _profile(data) for code, data in all_jurisdictions().items()}
     missing = set(JURISDICTIONS) - set(profiles)
     if missing:
         raise ValueError(f"no clemency profile for {sorted(missing)}")

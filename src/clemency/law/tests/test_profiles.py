@@ -32,7 +32,7 @@ def test_profiles_match_the_source(code: str, model: str, must_recommend: bool) 
 
 
 def test_verification_is_marked_per_column() -> None:
-    assert "ccrc_model" in get_profile("us-tx").verified
-    assert get_profile("us-al").verified == ()
+    assert "decides" in get_profile("us-tx").verified
+    assert get_profile("us-wy").verified == ()
     with pytest.raises(KeyError, match="us-zz"):
         get_profile("us-zz")

@@ -27,7 +27,7 @@ def test_federal_and_dc_cases_get_the_federal_pathways_but_not_state_habeas():
 
 def test_a_state_case_gets_its_own_state_and_federal_habeas_for_state_prisoners():
     assert ids(eligibility.relevant_pathways("us-tx")) == {
-        "us-tx.death_commutation", "us-tx.dna_testing", "us.habeas_2254"
+        "us-tx.death_commutation", "us-tx.dna_testing", "us.habeas_2254", "us-tx.pardon", "us-tx.commutation"
     }
 
 
@@ -79,7 +79,7 @@ def test_check_pathway_id_lists_the_closest_known_ids():
 
 
 def test_the_same_jurisdictions_pathways_come_first_and_nonsense_gets_no_hint():
-    assert eligibility.closest_pathways("us-tn.commutation")[0] == "us-tn.clemency"
-    assert eligibility.closest_pathways("us-tx.commutation.death")[0] == "us-tx.death_commutation"
+    assert eligibility.closest_pathways("us-tn.clemancy")[0] == "us-tn.clemency"
+    assert eligibility.closest_pathways("us-tx.death_comutation")[0] == "us-tx.death_commutation"
     assert eligibility.closest_pathways("xyz") == []
     assert eligibility.unknown_pathway_message("xyz") == "'xyz' is not a pathway in the rulebook."
