@@ -324,3 +324,50 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"Note {self.pk} on {self.case_id}"
+
+
+class FactSource(models.TextChoices):
+    """Where a person's answer to one of the rulebook's questions comes from."""
+
+    DOCUMENT = "document", "A document of the case"
+    RECORD = "record", "A court, prison or agency record"
+    CLIENT = "client", "What the client said"
+    FAMILY = "family", "What the family said"
+    SCREENING = "screening", "A screening run"
+    OTHER = "other", "Other"
+
+
+class FactAnswer(models.Model):
+    """A person's answer to one rulebook fact on a case (`clemency.law.facts.FACTS`).
+
+    Answers are never overwritten: a new answer becomes current and the one before stays as history.
+    `value` is the fact's value as JSON (a date as YYYY-MM-DD); None means the answer "unknown",
+    which stays unknown to the rulebook (never False or zero).
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="fact_answers")
+    fact = models.CharField(max_length=80)
+    value = models.JSONField(null=True, blank=True)
+    source = models.CharField(max_length=20, choices=FactSource.choices)
+    source_detail = models.CharField(
+        max_length=300, blank=True, help_text="Which document or record, who said it, which screening row"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_name = models.CharField(max_length=200, blank=True)
+    answered_at = models.DateTimeField(default=timezone.now)
+    current = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["fact", "-answered_at", "-id"]
+        constraints = [
+            # Never two current answers to one question: the history is the rows no longer current.
+            models.UniqueConstraint(
+                fields=["case", "fact"], condition=models.Q(current=True), name="one_current_answer_per_fact"
+            )
+        ]
+        indexes = [models.Index(fields=["case", "current"], name="fact_answer_case_current")]
+
+    def __str__(self) -> str:
+        return f"{self.fact} on case {self.case_id}"

@@ -131,6 +131,13 @@ def move_case(case: Case, *, actor: Any, to_status: str, reason: str = "") -> Ca
     return case
 
 
+def _recompute(case: Case, actor: Any) -> None:
+    """The case's computed deadlines follow its facts, in the same transaction as the change."""
+    from clemency.deadlines.computed import sync_computed_deadlines
+
+    sync_computed_deadlines(case, actor=actor)
+
+
 def _audit(action: str, obj: Any, case: Case, actor: Any, before: dict[str, Any] | None = None) -> None:
     record_event(
         action,
@@ -154,6 +161,7 @@ def add_conviction(
         _audit("conviction.create", conviction, case, actor)
         if sentence:
             set_sentence(conviction, actor=actor, **sentence)
+        _recompute(case, actor)
     return conviction
 
 
@@ -170,6 +178,7 @@ def update_conviction(conviction: Conviction, *, actor: Any, **values: Any) -> C
             sentence.full_clean(exclude=PARENTS)
         conviction.save()
         _audit("conviction.update", conviction, conviction.case, actor, before)
+        _recompute(conviction.case, actor)
     return conviction
 
 
@@ -186,6 +195,7 @@ def set_sentence(conviction: Conviction, *, actor: Any, **values: Any) -> Senten
         sentence.full_clean(exclude=PARENTS, validate_unique=False)
         sentence.save()
         _audit("sentence.set", sentence, conviction.case, actor, before)
+        _recompute(conviction.case, actor)
     return sentence
 
 
@@ -195,6 +205,7 @@ def add_charge(conviction: Conviction, *, actor: Any, **values: Any) -> Charge:
         charge.full_clean(exclude=PARENTS)
         charge.save()
         _audit("charge.create", charge, conviction.case, actor)
+        _recompute(conviction.case, actor)
     return charge
 
 
@@ -210,6 +221,7 @@ def remove_charge(charge: Charge, *, actor: Any) -> None:
             before=snapshot(charge),
         )
         charge.delete()
+        _recompute(case, actor)
 
 
 def add_party(conviction: Conviction, *, actor: Any, name: str, role: str, notes: str = "") -> Party:

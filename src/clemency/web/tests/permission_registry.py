@@ -57,6 +57,8 @@ OBJECT_ROUTES: dict[str, Route] = {
     "cases:move": Route("case", get=False),
     "cases:note-add": Route("case", get=False),
     "cases:privilege-grant": Route("case", get=False, member="attorney"),
+    "cases:facts": Route("case"),
+    "cases:fact-answer": Route("case", get=False),
     "cases:conviction-create": Route("case"),
     "cases:conviction-edit": Route("conviction"),
     "cases:charge-add": Route("conviction", get=False),
@@ -71,6 +73,7 @@ OBJECT_ROUTES: dict[str, Route] = {
     "deadlines:edit": Route("deadline"),
     "deadlines:done": Route("deadline", get=False),
     "deadlines:delete": Route("deadline"),
+    "deadlines:execution_resolve": Route("deadline", get=False),
     # documents (the privileged one: its content is the privileged marker)
     "documents:upload": Route("case"),
     "documents:detail": Route("document"),
