@@ -105,18 +105,30 @@ class Grade:
 
 
 def grade_charge(jurisdiction: str, offense_class: str, statute: str) -> Grade | None:
-    """The charge's grade under `jurisdiction`'s classification, or None when the record cannot say."""
+    """The charge's grade under `jurisdiction`'s classification, or None when the record cannot say.
+
+    The class field is read first; then the statute field, where a judgment's wording is often typed
+    whole ("Wis. Stat. 940.01(1)(a), Class A felony"); then the table of statutes that state their grade.
+    """
     rules = CLASSIFICATIONS.get(jurisdiction)
-    text = (offense_class or "").strip().lower()
-    if rules is not None and text:
-        if "felony" in text:
-            return Grade(FELONY, offense_class.strip(), rules.citation, rules.verified)
-        if "misdemeanor" in text or "misdemeanour" in text:
-            return Grade(MISDEMEANOR, offense_class.strip(), rules.citation, rules.verified)
+    if rules is not None:
+        for text in (offense_class, statute):
+            grade = _grade_words(text or "")
+            if grade is not None:
+                return Grade(grade, text.strip(), rules.citation, rules.verified)
     for (where, section), (grade, citation, verified) in STATUTE_GRADES.items():
         if where == jurisdiction and _section_of(statute).startswith(section):
             return Grade(grade, statute.strip(), citation, verified)
     return None
+
+
+def _grade_words(text: str) -> str | None:
+    lowered = text.lower()
+    felony = "felony" in lowered
+    misdemeanor = "misdemeanor" in lowered or "misdemeanour" in lowered
+    if felony == misdemeanor:
+        return None  # neither word, or both (a "felony or misdemeanor" wobbler): the record cannot say
+    return FELONY if felony else MISDEMEANOR
 
 
 def _section_of(statute: str) -> str:

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from clemency.accounts.access import can_write_team, get_visible
 from clemency.accounts.http import AuthenticatedHttpRequest
@@ -30,6 +30,7 @@ def _case(request: AuthenticatedHttpRequest, pk: int, *, write: bool = False) ->
 
 
 @login_required
+@require_GET
 def facts_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Every fact the rulebook knows, grouped as a lawyer reads a file: value, where from, who uses it."""
     case = _case(request, pk)

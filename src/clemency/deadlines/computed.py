@@ -75,7 +75,7 @@ def computed_dates(case: Any, *, as_of: dt.date) -> list[ComputedDate]:
                 ComputedDate(
                     key=f"{pathway.id}:eligible_from",
                     kind=DeadlineKind.OTHER,
-                    date=result.eligible_from,
+                    date=opens,
                     title=f"Becomes eligible: {pathway.title}"[:200],
                     citation=pathway.eligible_from_citation or "; ".join(pathway.citations),
                     source=f"Computed by the rulebook: {pathway.title}",

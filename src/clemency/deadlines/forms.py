@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -23,7 +25,7 @@ class DeadlineForm(forms.ModelForm):
         help_text="Asked only when the date has already gone by.",
     )
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> dict[str, Any]:
         return {name: value for name, value in self.cleaned_data.items() if name != "confirm_past"}
 
 

@@ -139,7 +139,7 @@ def execution_resolve(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"Recorded: {deadline.title}.")
     else:
         for field, errors in form.errors.items():
-            messages.error(request, f"{field.replace('_', ' ')}: {' '.join(errors)}")
+            messages.error(request, f"{field.replace('_', ' ')}: {' '.join(str(e) for e in errors)}")
     return _back(request, reverse("cases:detail", args=[deadline.case_id]))
 
 
