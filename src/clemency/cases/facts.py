@@ -110,7 +110,10 @@ def check_value(name: str, raw: Any) -> Any:
 
 def controlling_conviction(case: Case) -> Conviction | None:
     """The conviction the facts describe: the most recently sentenced one (the latest recorded if none is)."""
-    convictions = _convictions(case)
+    return _controlling(_convictions(case))
+
+
+def _controlling(convictions: list[Conviction]) -> Conviction | None:
     if not convictions:
         return None
     return max(
@@ -138,8 +141,8 @@ def derive(case: Case, conviction: Conviction | None = None) -> dict[str, Deriva
     if execution is not None:
         found["execution_date"] = Derivation(execution.date, f"from the case's deadlines: {execution.title}")
     convictions = _convictions(case)
-    if conviction is None and convictions:
-        conviction = controlling_conviction(case)
+    if conviction is None:
+        conviction = _controlling(convictions)
     if conviction is None:
         return found
     number = _number(convictions, conviction)
@@ -183,13 +186,9 @@ def _derive_conviction(found: dict[str, Derivation], conviction: Conviction, num
     found["statutes"] = Derivation([charge.statute for charge in charges], f"{which}: statutes")
     categories = sorted({charge.offense_category for charge in charges})
     found["offense_categories"] = Derivation(categories, f"{which}: offense categories")
-    for index, charge in enumerate(charges, start=1):
-        # A sex charge settles it; its absence does not (the record may be incomplete), so no False.
-        if charge.offense_category == "sex":
-            found["sex_offense"] = Derivation(
-                True, f"from conviction {number}, charge {index}: {charge.get_offense_category_display()}"
-            )
-            break
+    # `sex_offense` is not derived from the category: the record's "Sex" label is the team's own
+    # filing, while the rulebook's fact is a legal definition (e.g. USSG 4C1.1(b)(2): chapters 109A, 110,
+    # 117 and 18 U.S.C. 1591), which a label does not settle. It is answered instead.
 
 
 def _charges_words(number: int, charges: list[Charge]) -> str:

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clemency.audit.services import record_event
-from clemency.cases.facts import check_value, convictions_to_facts, encode_value
+from clemency.cases.facts import CaseFact, case_facts, check_value, encode_value, facts_from
 from clemency.cases.models import Case, FactAnswer, FactSource
 from clemency.law.facts import FACTS, FactError, validate_facts
 
@@ -65,50 +65,59 @@ def answer_facts(
     when = answered_at or timezone.now()
     recorded: list[FactAnswer] = []
     with transaction.atomic():
-        Case.objects.select_for_update().filter(
-            pk=case.pk
-        ).first()  # one writer of a case's answers at a time
-        # A record already inconsistent is not this answer's fault: only a new disagreement refuses it.
-        was_consistent = _consistent(case)
-        current = {
-            a.fact: a for a in FactAnswer.objects.filter(case=case, current=True, fact__in=list(checked))
-        }
+        # One writer of a case's answers at a time.
+        Case.objects.select_for_update().filter(pk=case.pk).first()
+        before_facts = case_facts(case)
+        current = {name: fact.answer for name, fact in before_facts.items() if fact.answer is not None}
+        replaced: list[FactAnswer] = []
         for name, value in checked.items():
             stored = encode_value(value)
             before = current.get(name)
-            if (
-                before is not None
-                and before.value == stored
-                and before.source == source
-                and (before.source_detail == source_detail)
+            if before is not None and (before.value, before.source, before.source_detail) == (
+                stored,
+                source,
+                source_detail,
             ):
-                continue
+                continue  # the same answer from the same source is not a new answer
             if before is not None:
-                FactAnswer.objects.filter(pk=before.pk).update(current=False)
-            answer = FactAnswer.objects.create(
-                case=case,
-                fact=name,
-                value=stored,
-                source=source,
-                source_detail=source_detail,
-                author=_user(actor),
-                author_name=str(actor) if actor else "system",
-                answered_at=when,
-                current=True,
+                replaced.append(before)
+            recorded.append(
+                FactAnswer(
+                    case=case,
+                    fact=name,
+                    value=stored,
+                    source=source,
+                    source_detail=source_detail,
+                    author=_user(actor),
+                    author_name=str(actor) if actor else "system",
+                    answered_at=when,
+                    current=True,
+                )
             )
-            recorded.append(answer)
+        if recorded:
+            # Checked in memory before anything is written: with the new answers, the case's facts must
+            # still make sense together. A record already inconsistent is not this answer's fault.
+            after_facts = dict(before_facts)
+            for answer in recorded:
+                old = before_facts[answer.fact]
+                after_facts[answer.fact] = CaseFact(old.spec, old.derived, answer)
+            if _consistent(before_facts):
+                _check_together(after_facts)
+        if replaced:
+            FactAnswer.objects.filter(pk__in=[a.pk for a in replaced]).update(current=False)
+        if recorded:
+            FactAnswer.objects.bulk_create(recorded)
+            # One event for the change, naming every fact with its answer before and after.
             record_event(
                 "fact.answered",
                 actor=actor,
-                obj=answer,
+                obj=case,
                 case_id=case.pk,
                 team_id=case.team_id,
-                before=None if before is None else _snapshot(before),
-                after=_snapshot(answer),
+                before={a.fact: _snapshot(a) for a in replaced} or None,
+                after={a.fact: _snapshot(a) for a in recorded},
             )
         if recorded:
-            if was_consistent:
-                _check_together(case)
             from clemency.deadlines.computed import sync_computed_deadlines
 
             sync_computed_deadlines(case, actor=actor)
@@ -125,18 +134,18 @@ def answer_fact(
     return recorded[0] if recorded else None
 
 
-def _consistent(case: Case) -> bool:
+def _consistent(facts: dict[str, CaseFact]) -> bool:
     try:
-        validate_facts(convictions_to_facts(case))
+        validate_facts(facts_from(facts))
     except FactError:
         return False
     return True
 
 
-def _check_together(case: Case) -> None:
+def _check_together(facts: dict[str, CaseFact]) -> None:
     """The case's facts with the new answers must still make sense together (dates in order...)."""
     try:
-        validate_facts(convictions_to_facts(case))
+        validate_facts(facts_from(facts))
     except FactError as error:
         raise ValidationError(
             {error.fact: f"With this answer the case's facts disagree: {error.reason}."}

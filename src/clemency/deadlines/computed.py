@@ -14,6 +14,9 @@ is not added (it is shown on the eligibility panel); one already kept is updated
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +28,31 @@ from clemency.deadlines.models import EARLIEST_DATE, LATEST_DATE, Deadline, Dead
 from clemency.law import Outcome
 
 COMPUTED_FIELDS = ["date", "title", "citation", "facts_used", "source"]
+
+# Cases waiting for one recomputation at the end of a compound change (see `recompute_once`).
+_PENDING: ContextVar[dict[int, Any] | None] = ContextVar("pending_recomputations", default=None)
+
+
+@contextmanager
+def recompute_once(*, actor: Any) -> Iterator[None]:
+    """Inside: changes of facts only note their case; on leaving, each case is recomputed once.
+
+    For a compound change made of many service calls (a case from a screening candidate: a conviction,
+    a sentence, charges, an execution date and forty answers), still inside the caller's transaction.
+    If the block fails, nothing is recomputed (the transaction rolls back anyway).
+    """
+    outer = _PENDING.get()
+    if outer is not None:  # already inside one: the outermost recomputes
+        yield
+        return
+    pending: dict[int, Any] = {}
+    token = _PENDING.set(pending)
+    try:
+        yield
+    finally:
+        _PENDING.reset(token)
+    for case in pending.values():
+        sync_computed_deadlines(case, actor=actor)
 
 
 @dataclass(frozen=True)
@@ -90,6 +118,10 @@ def sync_computed_deadlines(case: Any, *, actor: Any, as_of: dt.date | None = No
 
     Runs inside the caller's transaction (the change of facts and the recomputation land together).
     """
+    pending = _PENDING.get()
+    if pending is not None:
+        pending[case.pk] = case
+        return []
     as_of = as_of or timezone.localdate()
     with transaction.atomic():
         wanted = {found.key: found for found in computed_dates(case, as_of=as_of)}

@@ -209,8 +209,10 @@ def create_case_from_candidate(
     if existing is not None:
         raise ValidationError(f"Candidate {person_id} already has a case: {existing.case}.")
     record = record_from_facts(facts)
+    from clemency.deadlines.computed import recompute_once
+
     try:
-        with transaction.atomic():
+        with transaction.atomic(), recompute_once(actor=actor):
             person = people.create_person(
                 actor=actor, team=run.team, given_name=given_name.strip(), family_name=family_name.strip(),
                 **record.person,

@@ -56,7 +56,7 @@ def test_an_answer_is_recorded_with_its_source_and_the_one_before_stays_as_histo
     facts = case_facts(case)
     assert [a.pk for a in facts["pending_charges"].history] == [second.pk, first.pk]
     events = AuditEvent.objects.filter(action="fact.answered", case_id=case.pk)
-    assert events.count() == 2 and events.order_by("-id").first().before["value"] is True
+    assert events.count() == 2 and events.order_by("-id").first().before["pending_charges"]["value"] is True
     # The same answer again from the same source is not a new answer.
     assert answer_fact(case, actor=cast.staff, fact="pending_charges", value=False, source="record") is None
 

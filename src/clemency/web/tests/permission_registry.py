@@ -115,6 +115,8 @@ OBJECT_ROUTES: dict[str, Route] = {
     "api-people-contacts": Route("person"),
     "api-cases-detail": Route("case"),
     "api-cases-move": Route("case", get=False),
+    "api-cases-eligibility": Route("case"),
+    "api-cases-facts": Route("case"),
     "api-convictions-detail": Route("conviction"),
     "api-convictions-charges": Route("conviction", get=False),
     "api-convictions-parties": Route("conviction", get=False),
