@@ -139,7 +139,7 @@ class FactsAnswerSerializer(serializers.Serializer):
     """
 
     answers = serializers.DictField(child=serializers.JSONField(allow_null=True), allow_empty=False)
-    source = serializers.ChoiceField(choices=FactSource.choices)
+    source = serializers.ChoiceField(choices=FactSource.choices)  # type: ignore[assignment]  # the field is named "source"
     source_detail = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
 
 
