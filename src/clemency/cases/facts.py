@@ -23,6 +23,7 @@ from typing import Any
 from clemency.cases.classification import FELONY, grade_charge
 from clemency.cases.jurisdictions import DC, FEDERAL, court_system
 from clemency.cases.models import Case, Charge, Conviction, FactAnswer, SentenceType
+from clemency.cases.words import judgment_term
 from clemency.law import all_pathways
 from clemency.law.facts import FACTS, FactError, FactSpec, validate_facts, years_between
 from clemency.people.models import CustodyStatus
@@ -236,7 +237,7 @@ def _derive_sentence(found: dict[str, Derivation], conviction: Conviction, numbe
     )
     if sentence.sentence_term_days is not None:
         found["sentence_term_days"] = Derivation(
-            sentence.sentence_term_days, f"{where}: {sentence_words(sentence)}"
+            sentence.sentence_term_days, f"{where}: {judgment_term(sentence)}"
         )
     for fact, label in (
         ("custody_start_date", "custody start"),
@@ -254,18 +255,6 @@ def _derive_sentence(found: dict[str, Derivation], conviction: Conviction, numbe
         found["sentence_completed_date"] = Derivation(
             None, f"not complete: {where} is {sentence.get_sentence_type_display().lower()}, being served"
         )
-
-
-def sentence_words(sentence: Any) -> str:
-    """The term as a judgment states it ("20 years", "2 years, 6 months") where it is whole; else days."""
-    years, months, days = (
-        getattr(sentence, name, None) for name in ("term_years", "term_months", "term_days_part")
-    )
-    parts = [(years, "year"), (months, "month"), (days, "day")]
-    if any(value for value, _ in parts):
-        return ", ".join(f"{value} {unit}{'' if value == 1 else 's'}" for value, unit in parts if value)
-    total = sentence.sentence_term_days
-    return f"{total:,} day{'' if total == 1 else 's'}" if total is not None else "no term"
 
 
 def _next_execution(case: Case) -> Any:

@@ -242,14 +242,62 @@ class Sentence(models.Model):
     criminal_history_points = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Federal only"
     )
+    # The term as the judgment states it ("20 years", "2 years, 6 months"); the days the rulebook needs
+    # are counted from these on the calendar, from the custody start (or the sentencing date).
+    term_years = models.PositiveSmallIntegerField("term: years", null=True, blank=True)
+    term_months = models.PositiveSmallIntegerField(
+        "term: months", null=True, blank=True, validators=[MaxValueValidator(11)]
+    )
+    term_days_part = models.PositiveIntegerField("term: days", null=True, blank=True)
 
     def __str__(self) -> str:
         if self.sentence_type == SentenceType.TERM and self.sentence_term_days:
-            return f"{self.sentence_term_days} days"
+            from clemency.cases.words import judgment_term
+
+            return judgment_term(self)
         return self.get_sentence_type_display()
+
+    @property
+    def has_stated_term(self) -> bool:
+        return any(getattr(self, name) for name in ("term_years", "term_months", "term_days_part"))
+
+    def _count_stated_term(self, errors: dict[str, str]) -> None:
+        """Days of a term stated in years, months and days, counted on the calendar from its start."""
+        if not self.has_stated_term:
+            return
+        if self.sentence_type != SentenceType.TERM:
+            errors["term_years"] = "Only a term of years has a length: leave years, months and days empty."
+            return
+        try:
+            conviction: Conviction | None = self.conviction
+        except Conviction.DoesNotExist:
+            conviction = None
+        start = self.custody_start_date or (conviction.sentencing_date if conviction is not None else None)
+        if start is None:
+            errors["term_years"] = (
+                "Give the custody start or the sentencing date, so the term can be counted in days on the "
+                "calendar, or give the term in days."
+            )
+            return
+        from clemency.cases.words import add_term
+
+        try:
+            end = add_term(start, self.term_years or 0, self.term_months or 0, self.term_days_part or 0)
+        except (OverflowError, ValueError):
+            errors["term_years"] = "The term runs past the calendar; check the number of years."
+            return
+        counted = (end - start).days
+        if self.sentence_term_days is not None and self.sentence_term_days != counted:
+            errors["sentence_term_days"] = (
+                f"The term in days ({self.sentence_term_days:,}) disagrees with the term stated "
+                f"({counted:,} days from {start:%Y-%m-%d}); give one or the other."
+            )
+            return
+        self.sentence_term_days = counted
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
+        self._count_stated_term(errors)
         if self.sentence_type == SentenceType.TERM and self.sentence_term_days is None:
             errors["sentence_term_days"] = "A term of years needs its length in days."
         if (

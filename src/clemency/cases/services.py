@@ -41,6 +41,9 @@ SENTENCE_FIELDS = (
     "jail_credit_days",
     "offense_level",
     "criminal_history_points",
+    "term_years",
+    "term_months",
+    "term_days_part",
 )
 CHARGE_FIELDS = ("statute", "description", "offense_category", "offense_class", "counts")
 
@@ -189,7 +192,10 @@ def set_sentence(conviction: Conviction, *, actor: Any, **values: Any) -> Senten
         before = snapshot(sentence) if sentence else None
         if sentence is None:
             sentence = Sentence(conviction=conviction)
-        values = _only(values, SENTENCE_FIELDS)
+        values = dict(_only(values, SENTENCE_FIELDS))
+        stated = any(values.get(name) for name in ("term_years", "term_months", "term_days_part"))
+        if stated and before and values.get("sentence_term_days") == before.get("sentence_term_days"):
+            values["sentence_term_days"] = None  # counted again from the stated term (its start may move)
         for name in SENTENCE_FIELDS:
             setattr(sentence, name, values.get(name))
         sentence.full_clean(exclude=PARENTS, validate_unique=False)

@@ -56,6 +56,34 @@ def term_words(days: int) -> str:
     return plural(days, "days")
 
 
+def add_term(start: dt.date, years: int, months: int, days: int) -> dt.date:
+    """The day a term of years, months and days ends, counted on the calendar from `start`.
+
+    A month end carries to the last day of a shorter month (31 January + 1 month = 28 or 29 February).
+    """
+    import calendar
+
+    month_index = start.month - 1 + months
+    year = start.year + years + month_index // 12
+    month = month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day) + dt.timedelta(days=days)
+
+
+def judgment_term(sentence: Any) -> str:
+    """A term as the judgment states it ("20 years", "2 years, 6 months"), else in days."""
+    parts = [
+        (sentence.term_years, "years"),
+        (sentence.term_months, "months"),
+        (sentence.term_days_part, "days"),
+    ]
+    stated = [plural(value, unit) for value, unit in parts if value]
+    if stated:
+        return ", ".join(stated)
+    days = sentence.sentence_term_days
+    return plural(days, "days") if days is not None else "no term"
+
+
 def fact_value(name: str, value: Any) -> str:
     """A fact's value in words; "Unknown" for None."""
     spec: FactSpec | None = FACTS.get(name)

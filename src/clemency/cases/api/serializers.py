@@ -31,6 +31,9 @@ class SentenceSerializer(serializers.ModelSerializer):
             "jail_credit_days",
             "offense_level",
             "criminal_history_points",
+            "term_years",
+            "term_months",
+            "term_days_part",
         ]
 
 

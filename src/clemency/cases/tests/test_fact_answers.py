@@ -232,3 +232,60 @@ def test_the_wisconsin_case_ends_with_an_answer_per_pathway_once_the_questions_a
     )
     assert "judgment_final_date" not in habeas.missing_facts
     assert habeas.deadlines[0].date == datetime.date(2008, 9, 4)
+
+
+def test_a_term_is_kept_as_the_judgment_states_it_and_counted_in_days_on_the_calendar(client, cast):
+    case = factories.case(cast.team)
+    conviction = services.add_conviction(
+        case,
+        actor=cast.attorney,
+        jurisdiction="us-wi",
+        sentencing_date=datetime.date(2006, 2, 1),
+        sentence={"sentence_type": "term", "term_years": 20, "custody_start_date": datetime.date(2005, 6, 2)},
+    )
+    sentence = conviction.sentence
+    assert sentence.sentence_term_days == (datetime.date(2025, 6, 2) - datetime.date(2005, 6, 2)).days == 7305
+    assert str(sentence) == "20 years"
+    assert "20 years" in case_facts(case)["sentence_term_days"].derived.source
+    client.force_login(cast.staff)
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "Term of years, 20 years (7305 days)" in page
+    # The custody start moves: the days are counted again from the stated term.
+    services.set_sentence(
+        conviction,
+        actor=cast.attorney,
+        sentence_type="term",
+        term_years=20,
+        sentence_term_days=7305,
+        custody_start_date=datetime.date(2004, 2, 29),
+    )
+    conviction.sentence.refresh_from_db()
+    assert (
+        conviction.sentence.sentence_term_days
+        == (datetime.date(2024, 2, 29) - datetime.date(2004, 2, 29)).days
+    )
+    undated = services.add_conviction(case, actor=cast.attorney, jurisdiction="us-wi")
+    with pytest.raises(ValidationError) as refused:
+        services.set_sentence(undated, actor=cast.attorney, sentence_type="term", term_years=2, term_months=6)
+    assert "custody start or the sentencing date" in refused.value.message_dict["term_years"][0]
+    services.set_sentence(
+        undated,
+        actor=cast.attorney,
+        sentence_type="term",
+        term_years=2,
+        term_months=6,
+        custody_start_date=datetime.date(2023, 8, 31),
+    )
+    assert (
+        undated.sentence.sentence_term_days == (datetime.date(2026, 2, 28) - datetime.date(2023, 8, 31)).days
+    )
+    assert str(undated.sentence) == "2 years, 6 months"
+    with pytest.raises(ValidationError) as refused:
+        services.set_sentence(
+            conviction,
+            actor=cast.attorney,
+            sentence_type="life",
+            term_years=20,
+            custody_start_date=datetime.date(2005, 6, 2),
+        )
+    assert "term_years" in refused.value.message_dict
