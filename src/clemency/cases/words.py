@@ -132,6 +132,30 @@ def outcome_words(result: Any) -> str:
     return f"Needs review: {count} question{'' if count == 1 else 's'}" if count else "Needs review"
 
 
+OUTCOME_WORDS = {
+    "ELIGIBLE": "Eligible",
+    "NOT_YET": "Not yet",
+    "NEEDS_REVIEW": "Needs review",
+    "INELIGIBLE": "Not eligible",
+}
+
+
+def outcome_word(code: Any) -> str:
+    """An outcome code of a results file ("NOT_YET") as a word ("Not yet"); anything else unchanged."""
+    text = str(getattr(code, "value", code) or "")
+    return OUTCOME_WORDS.get(text, text)
+
+
+def pathway_title(pathway_id: str) -> str:
+    """A pathway's title from the rulebook; the id itself if the rulebook has no such pathway."""
+    from clemency.law import get_pathway
+
+    try:
+        return str(get_pathway(pathway_id).title)
+    except KeyError:
+        return pathway_id
+
+
 def count_words(count: int, noun: str) -> str:
     """ "1 pathway", "3 pathways"."""
     return f"{count:,} {noun}{'' if count == 1 else 's'}"

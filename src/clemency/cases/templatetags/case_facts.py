@@ -28,6 +28,22 @@ def outcome_words(result: Any) -> str:
 
 
 @register.filter
+def distinct(items: Any) -> list[Any]:
+    """Each item once, in order: no citation repeated in one line."""
+    return list(dict.fromkeys(items or ()))
+
+
+@register.filter
+def outcome_word(code: Any) -> str:
+    return words.outcome_word(code)
+
+
+@register.filter
+def pathway_title(pathway_id: str) -> str:
+    return words.pathway_title(pathway_id)
+
+
+@register.filter
 def criterion_label(criterion_id: str) -> str:
     return words.fact_label(criterion_id)
 

@@ -215,3 +215,18 @@ def test_a_past_execution_date_is_resolved_as_stayed_reset_or_carried_out(client
     old.refresh_from_db()
     assert old.done and "Stayed" in old.notes
     assert not _computed(case)  # the stay removed them
+
+
+def test_the_feed_says_a_computed_deadline_comes_from_the_law(client, cast):
+    case = _texas_death_case(cast)
+    services.create_deadline(
+        case=case,
+        actor=cast.attorney,
+        kind="execution",
+        date=timezone.localdate() + datetime.timedelta(days=90),
+        title="Execution date",
+    )
+    response = client.get(reverse("deadlines:feed", args=[cast.staff.calendar_token]))
+    calendar = icalendar.Calendar.from_ical(response.content)
+    descriptions = [str(event["description"]) for event in calendar.walk("VEVENT")]
+    assert any("Law: 37 Tex. Admin. Code 143.57" in text for text in descriptions), descriptions
