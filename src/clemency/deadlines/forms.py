@@ -21,8 +21,8 @@ class DeadlineForm(forms.ModelForm):
 
     confirm_past = forms.BooleanField(
         required=False,
-        label="The date is in the past and that is right",
-        help_text="Asked only when the date has already gone by.",
+        label="Already past, and that is right",
+        help_text="Asked only for a day that has already gone by.",
     )
 
     def values(self) -> dict[str, Any]:

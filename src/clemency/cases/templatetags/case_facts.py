@@ -59,10 +59,13 @@ def get_item(mapping: Any, key: str) -> Any:
 
 
 @register.simple_tag
-def answer_form(case: Any, fact: str) -> FactAnswerForm | None:
+def answer_form(case: Any, fact: str, pathway_id: str = "") -> FactAnswerForm | None:
     """An empty answer form for one question of the case's eligibility panel."""
     from clemency.law.facts import FACTS
 
     if fact not in FACTS:
         return None
-    return FactAnswerForm(fact=fact, prefix=f"fact-{fact}")
+    # One question may be asked by several pathways: the ids on the page carry the pathway, the names
+    # (what is posted) do not.
+    where = pathway_id.replace(".", "-")
+    return FactAnswerForm(fact=fact, prefix=f"fact-{fact}", auto_id=f"id_{where}_%s" if where else "id_%s")

@@ -12,6 +12,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_wisconsin_life_case_shows_the_felony_from_its_charge_and_answers_a_question_in_place(
     browser_page, cast
 ):
+    from playwright.sync_api import expect
+
     page = browser_page
     sign_in(page, "attorney")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="People").click()
@@ -51,9 +53,8 @@ def test_a_wisconsin_life_case_shows_the_felony_from_its_charge_and_answers_a_qu
     question.get_by_label("Source").select_option("record")
     question.get_by_label("Which document, record or person").fill("CCAP search, 3 December")
     question.get_by_role("button", name="Save answer").click()
-    page.locator("#pathway-us-wipardon").wait_for()
     pardon = page.locator("#pathway-us-wipardon")
-    assert "Needs review: 2 questions" in pardon.locator("summary").inner_text()
+    expect(pardon.locator("summary")).to_contain_text("Needs review: 2 questions")  # waits for the swap
     assert pardon.locator("#question-us-wipardon-pending_charges").count() == 0
 
     page.get_by_role("link", name="Every fact of this case").click()
