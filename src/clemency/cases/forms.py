@@ -85,8 +85,14 @@ class SentenceForm(forms.ModelForm):
             "jail_credit_days",
             "offense_level",
             "criminal_history_points",
+            "term_years",
+            "term_months",
+            "term_days_part",
         ]
         widgets = {"custody_start_date": DateInput()}
+        help_texts = {
+            "term_years": "As the judgment states it (20 years); the days are counted from the custody start",
+        }
 
     def __init__(self, *args: Any, required: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -242,14 +242,62 @@ class Sentence(models.Model):
     criminal_history_points = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Federal only"
     )
+    # The term as the judgment states it ("20 years", "2 years, 6 months"); the days the rulebook needs
+    # are counted from these on the calendar, from the custody start (or the sentencing date).
+    term_years = models.PositiveSmallIntegerField("term: years", null=True, blank=True)
+    term_months = models.PositiveSmallIntegerField(
+        "term: months", null=True, blank=True, validators=[MaxValueValidator(11)]
+    )
+    term_days_part = models.PositiveIntegerField("term: days", null=True, blank=True)
 
     def __str__(self) -> str:
         if self.sentence_type == SentenceType.TERM and self.sentence_term_days:
-            return f"{self.sentence_term_days} days"
+            from clemency.cases.words import judgment_term
+
+            return judgment_term(self)
         return self.get_sentence_type_display()
+
+    @property
+    def has_stated_term(self) -> bool:
+        return any(getattr(self, name) for name in ("term_years", "term_months", "term_days_part"))
+
+    def _count_stated_term(self, errors: dict[str, str]) -> None:
+        """Days of a term stated in years, months and days, counted on the calendar from its start."""
+        if not self.has_stated_term:
+            return
+        if self.sentence_type != SentenceType.TERM:
+            errors["term_years"] = "Only a term of years has a length: leave years, months and days empty."
+            return
+        try:
+            conviction: Conviction | None = self.conviction
+        except Conviction.DoesNotExist:
+            conviction = None
+        start = self.custody_start_date or (conviction.sentencing_date if conviction is not None else None)
+        if start is None:
+            errors["term_years"] = (
+                "Give the custody start or the sentencing date, so the term can be counted in days on the "
+                "calendar, or give the term in days."
+            )
+            return
+        from clemency.cases.words import add_term
+
+        try:
+            end = add_term(start, self.term_years or 0, self.term_months or 0, self.term_days_part or 0)
+        except (OverflowError, ValueError):
+            errors["term_years"] = "The term runs past the calendar; check the number of years."
+            return
+        counted = (end - start).days
+        if self.sentence_term_days is not None and self.sentence_term_days != counted:
+            errors["sentence_term_days"] = (
+                f"The term in days ({self.sentence_term_days:,}) disagrees with the term stated "
+                f"({counted:,} days from {start:%Y-%m-%d}); give one or the other."
+            )
+            return
+        self.sentence_term_days = counted
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
+        self._count_stated_term(errors)
         if self.sentence_type == SentenceType.TERM and self.sentence_term_days is None:
             errors["sentence_term_days"] = "A term of years needs its length in days."
         if (
@@ -324,3 +372,50 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"Note {self.pk} on {self.case_id}"
+
+
+class FactSource(models.TextChoices):
+    """Where a person's answer to one of the rulebook's questions comes from."""
+
+    DOCUMENT = "document", "A document of the case"
+    RECORD = "record", "A court, prison or agency record"
+    CLIENT = "client", "What the client said"
+    FAMILY = "family", "What the family said"
+    SCREENING = "screening", "A screening run"
+    OTHER = "other", "Other"
+
+
+class FactAnswer(models.Model):
+    """A person's answer to one rulebook fact on a case (`clemency.law.facts.FACTS`).
+
+    Answers are never overwritten: a new answer becomes current and the one before stays as history.
+    `value` is the fact's value as JSON (a date as YYYY-MM-DD); None means the answer "unknown",
+    which stays unknown to the rulebook (never False or zero).
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="fact_answers")
+    fact = models.CharField(max_length=80)
+    value = models.JSONField(null=True, blank=True)
+    source = models.CharField(max_length=20, choices=FactSource.choices)
+    source_detail = models.CharField(
+        max_length=300, blank=True, help_text="Which document or record, who said it, which screening row"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_name = models.CharField(max_length=200, blank=True)
+    answered_at = models.DateTimeField(default=timezone.now)
+    current = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["fact", "-answered_at", "-id"]
+        constraints = [
+            # Never two current answers to one question: the history is the rows no longer current.
+            models.UniqueConstraint(
+                fields=["case", "fact"], condition=models.Q(current=True), name="one_current_answer_per_fact"
+            )
+        ]
+        indexes = [models.Index(fields=["case", "current"], name="fact_answer_case_current")]
+
+    def __str__(self) -> str:
+        return f"{self.fact} on case {self.case_id}"

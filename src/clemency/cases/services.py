@@ -41,6 +41,9 @@ SENTENCE_FIELDS = (
     "jail_credit_days",
     "offense_level",
     "criminal_history_points",
+    "term_years",
+    "term_months",
+    "term_days_part",
 )
 CHARGE_FIELDS = ("statute", "description", "offense_category", "offense_class", "counts")
 
@@ -131,6 +134,13 @@ def move_case(case: Case, *, actor: Any, to_status: str, reason: str = "") -> Ca
     return case
 
 
+def _recompute(case: Case, actor: Any) -> None:
+    """The case's computed deadlines follow its facts, in the same transaction as the change."""
+    from clemency.deadlines.computed import sync_computed_deadlines
+
+    sync_computed_deadlines(case, actor=actor)
+
+
 def _audit(action: str, obj: Any, case: Case, actor: Any, before: dict[str, Any] | None = None) -> None:
     record_event(
         action,
@@ -154,6 +164,7 @@ def add_conviction(
         _audit("conviction.create", conviction, case, actor)
         if sentence:
             set_sentence(conviction, actor=actor, **sentence)
+        _recompute(case, actor)
     return conviction
 
 
@@ -170,6 +181,7 @@ def update_conviction(conviction: Conviction, *, actor: Any, **values: Any) -> C
             sentence.full_clean(exclude=PARENTS)
         conviction.save()
         _audit("conviction.update", conviction, conviction.case, actor, before)
+        _recompute(conviction.case, actor)
     return conviction
 
 
@@ -180,12 +192,16 @@ def set_sentence(conviction: Conviction, *, actor: Any, **values: Any) -> Senten
         before = snapshot(sentence) if sentence else None
         if sentence is None:
             sentence = Sentence(conviction=conviction)
-        values = _only(values, SENTENCE_FIELDS)
+        values = dict(_only(values, SENTENCE_FIELDS))
+        stated = any(values.get(name) for name in ("term_years", "term_months", "term_days_part"))
+        if stated and before and values.get("sentence_term_days") == before.get("sentence_term_days"):
+            values["sentence_term_days"] = None  # counted again from the stated term (its start may move)
         for name in SENTENCE_FIELDS:
             setattr(sentence, name, values.get(name))
         sentence.full_clean(exclude=PARENTS, validate_unique=False)
         sentence.save()
         _audit("sentence.set", sentence, conviction.case, actor, before)
+        _recompute(conviction.case, actor)
     return sentence
 
 
@@ -195,6 +211,7 @@ def add_charge(conviction: Conviction, *, actor: Any, **values: Any) -> Charge:
         charge.full_clean(exclude=PARENTS)
         charge.save()
         _audit("charge.create", charge, conviction.case, actor)
+        _recompute(conviction.case, actor)
     return charge
 
 
@@ -210,6 +227,7 @@ def remove_charge(charge: Charge, *, actor: Any) -> None:
             before=snapshot(charge),
         )
         charge.delete()
+        _recompute(case, actor)
 
 
 def add_party(conviction: Conviction, *, actor: Any, name: str, role: str, notes: str = "") -> Party:

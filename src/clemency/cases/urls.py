@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clemency.cases import views, views_tools
+from clemency.cases import views, views_facts, views_tools
 
 app_name = "cases"
 urlpatterns = [
@@ -15,6 +15,8 @@ urlpatterns = [
     path("<int:pk>/move/", views.case_move, name="move"),
     path("<int:pk>/notes/", views.note_add, name="note-add"),
     path("<int:pk>/privilege/", views.privilege_grant, name="privilege-grant"),
+    path("<int:pk>/facts/", views_facts.facts_page, name="facts"),
+    path("<int:pk>/facts/answer/", views_facts.fact_answer, name="fact-answer"),
     path("<int:pk>/convictions/new/", views.conviction_create, name="conviction-create"),
     path("convictions/<int:pk>/edit/", views.conviction_edit, name="conviction-edit"),
     path("convictions/<int:pk>/charges/", views.charge_add, name="charge-add"),

@@ -46,6 +46,8 @@ def _event(deadline: Deadline, *, case_url: CaseUrl, host: str) -> icalendar.Eve
         event.add("dtstart", start)
         event.add("dtend", start + datetime.timedelta(hours=1))
     lines = [f"Source: {deadline.source}" if deadline.source else "Source: not recorded"]
+    if deadline.citation:
+        lines.append(f"Law: {deadline.citation}")  # a computed deadline: the rule it comes from
     if case_url is not None:
         url = case_url(deadline.case_id)
         event.add("url", url)

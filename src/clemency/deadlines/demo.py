@@ -157,6 +157,7 @@ def seed(cases_by_key: dict[str, Any], actor: Any) -> int:
         deadline = services.create_deadline(
             case=case,
             actor=actor,
+            confirm_past=True,  # the demonstration has overdue and done deadlines on purpose
             kind=kind,
             title=title,
             source=source,

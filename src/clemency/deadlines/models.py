@@ -37,6 +37,11 @@ class DeadlineKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class DeadlineOrigin(models.TextChoices):
+    ENTERED = "entered", "Entered by hand"
+    COMPUTED = "computed", "Computed by the rulebook"
+
+
 class Deadline(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="deadlines")
     kind = models.CharField(max_length=20, choices=DeadlineKind.choices)
@@ -68,9 +73,22 @@ class Deadline(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A computed deadline comes from the rulebook and follows the facts; `computed_key` names which
+    # pathway and deadline it is ("us.habeas_2254:limitation"), so recomputing never makes two copies.
+    origin = models.CharField(max_length=10, choices=DeadlineOrigin.choices, default=DeadlineOrigin.ENTERED)
+    computed_key = models.CharField(max_length=200, blank=True, default="")
+    citation = models.CharField(max_length=500, blank=True, default="")
+    facts_used = models.JSONField(default=dict, blank=True, help_text="The facts the date rests on")
 
     class Meta:
         ordering = ["date", "time", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "computed_key"],
+                condition=~models.Q(computed_key=""),
+                name="one_computed_deadline_per_key",
+            )
+        ]
         indexes = [
             models.Index(fields=["case", "done", "date"]),
             # The dashboard starts from the nearest undone deadlines of all cases, not from every case.
@@ -79,6 +97,10 @@ class Deadline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title} ({self.date:%Y-%m-%d})"
+
+    @property
+    def is_computed(self) -> bool:
+        return self.origin == DeadlineOrigin.COMPUTED
 
     @property
     def is_execution(self) -> bool:

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+from django.utils import timezone
 
 from clemency.accounts.access import restrict
 from clemency.cases.models import OPEN_STATUSES, Case
@@ -18,14 +19,16 @@ def visible_deadlines(user: Any) -> QuerySet[Deadline]:
 
 def cases_by_urgency(user: Any) -> QuerySet[Case]:
     """The user's teams' open cases: nearest undone execution date first, then nearest undone deadline,
-    then priority. An undone date in the past counts as nearest: it is overdue, not forgotten.
+    then priority. An undone date in the past counts as nearest: it is overdue, not forgotten. An
+    execution date in the past is not "the nearest execution" though: it was stayed, reset or carried
+    out (the case page asks which), or it is a typing slip; it never outranks a real one.
 
     Each case carries `next_execution_date`, and `next_date`, `next_kind`, `next_title` of its nearest
     undone deadline of any kind.
     """
     undone = Deadline.objects.filter(case=OuterRef("pk"), done=False)
     nearest = undone.order_by("date", F("time").asc(nulls_first=True), "id")
-    execution = undone.filter(kind=DeadlineKind.EXECUTION).order_by("date")
+    execution = undone.filter(kind=DeadlineKind.EXECUTION, date__gte=timezone.localdate()).order_by("date")
     cases = restrict(Case.objects.select_related("person", "team"), user).filter(status__in=OPEN_STATUSES)
     return cases.annotate(
         next_execution_date=Subquery(execution.values("date")[:1]),
@@ -58,7 +61,8 @@ def most_urgent_cases(user: Any, limit: int) -> list[Case]:
         Deadline.objects.filter(done=False, case__status__in=OPEN_STATUSES), user, "case__team"
     ).order_by("date", "id")
     picked: list[int] = []
-    _nearest_first(undone.filter(kind=DeadlineKind.EXECUTION), picked, limit)
+    upcoming = undone.filter(kind=DeadlineKind.EXECUTION, date__gte=timezone.localdate())
+    _nearest_first(upcoming, picked, limit)
     if len(picked) < limit:
         # Every case with an undone execution is picked: the scan above ran to its end.
         _nearest_first(undone, picked, limit)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.deadline_edit, name="edit"),
     path("<int:pk>/done/", views.deadline_done, name="done"),
     path("<int:pk>/delete/", views.deadline_delete, name="delete"),
+    path("<int:pk>/execution/", views.execution_resolve, name="execution_resolve"),
     path("calendar/", views.calendar_settings, name="calendar"),
     path("calendar/rotate/", views.calendar_rotate, name="rotate_token"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="feed"),

@@ -23,7 +23,7 @@ from clemency.cases.models import Case
 from clemency.deadlines import services
 from clemency.deadlines.calendar import build_calendar
 from clemency.deadlines.filtersets import DeadlineFilterSet
-from clemency.deadlines.forms import DeadlineForm, add_service_errors
+from clemency.deadlines.forms import DeadlineForm, PastExecutionForm, add_service_errors
 from clemency.deadlines.models import Deadline
 from clemency.deadlines.selectors import feed_deadlines, visible_deadlines
 from clemency.deadlines.tables import DeadlineTable
@@ -63,7 +63,9 @@ def deadline_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     form = DeadlineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            deadline = services.create_deadline(case=case, actor=request.user, **form.cleaned_data)
+            deadline = services.create_deadline(
+                case=case, actor=request.user, confirm_past=form.cleaned_data["confirm_past"], **form.values()
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -78,7 +80,9 @@ def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = DeadlineForm(request.POST or None, instance=Deadline.objects.get(pk=deadline.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_deadline(deadline, actor=request.user, **form.cleaned_data)
+            services.update_deadline(
+                deadline, actor=request.user, confirm_past=form.cleaned_data["confirm_past"], **form.values()
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -113,6 +117,29 @@ def deadline_done(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "deadlines/_case_panel.html", {"case": deadline.case})
     state = "done" if value == "1" else "not done"
     messages.success(request, f"Marked {state}: {deadline.title}.")
+    return _back(request, reverse("cases:detail", args=[deadline.case_id]))
+
+
+@login_required
+@require_POST
+def execution_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    """An execution date gone by: say whether it was stayed, reset (with the new date) or carried out."""
+    deadline = _get(request, pk, write=True)
+    form = PastExecutionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.resolve_past_execution(
+                deadline, actor=request.user, outcome=form.cleaned_data["outcome"],
+                new_date=form.cleaned_data["new_date"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, f"Recorded: {deadline.title}.")
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{field.replace('_', ' ')}: {' '.join(str(e) for e in errors)}")
     return _back(request, reverse("cases:detail", args=[deadline.case_id]))
 
 

@@ -99,6 +99,12 @@ def update_person(person: Person, *, actor: Any, **values: Any) -> Person:
             before=before,
             after=snapshot(person),
         )
+        # A date of birth or custody status is a fact of every case of the person: their computed
+        # deadlines follow it in the same transaction.
+        from clemency.deadlines.computed import sync_computed_deadlines
+
+        for case in person.cases.all():
+            sync_computed_deadlines(case, actor=actor)
     return person
 
 

@@ -18,6 +18,15 @@ class PetitionForm(forms.ModelForm):
     # A well-shaped id must also name a pathway of the rulebook (the message lists the closest ids).
     clean_pathway = clean_pathway_field
 
+    def __init__(self, *args: Any, case: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The pathway is picked, not typed: the case's own jurisdictions' pathways by title (id beside).
+        from clemency.screenings.eligibility import case_pathway_choices
+
+        current = self.initial.get("pathway") or (self.instance.pathway if self.instance.pk else "")
+        self.fields["pathway"].widget = forms.Select(choices=case_pathway_choices(case, current))
+        self.fields["pathway"].help_text = "The case's jurisdictions' pathways; type to search the list."
+
 
 class MoveForm(forms.Form):
     """Move a petition along its pipeline. The service decides whether the move is allowed."""

@@ -48,7 +48,10 @@ def petition_create(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = cast(
         Case, get_visible(Case.objects.select_related("person"), user, "team", write=True, pk=case_pk)
     )
-    form = PetitionForm(request.POST or None)
+    from clemency.screenings.eligibility import petition_initial
+
+    initial = petition_initial(request.GET.get("pathway", ""))  # "Start a petition" on the eligibility panel
+    form = PetitionForm(request.POST or None, case=case, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             petition = services.create_petition(case=case, actor=request.user, **form.cleaned_data)
@@ -63,7 +66,8 @@ def petition_create(request: HttpRequest, case_pk: int) -> HttpResponse:
 @login_required
 def petition_edit(request: HttpRequest, pk: int) -> HttpResponse:
     petition = _get(request, pk, write=True)
-    form = PetitionForm(request.POST or None, instance=Petition.objects.get(pk=petition.pk))
+    instance = Petition.objects.get(pk=petition.pk)
+    form = PetitionForm(request.POST or None, instance=instance, case=petition.case)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_petition(petition, actor=request.user, **form.cleaned_data)

@@ -140,6 +140,55 @@ def case_eligibility(case: Any, *, as_of: dt.date, pathway_ids: Iterable[str] = 
     return evaluate_facts(convictions_to_facts(case), as_of=as_of, pathway_ids=pathway_ids)
 
 
+def case_pathway_choices(case: Any, current: str = "") -> list[Any]:
+    """The petition form's pathway choices: the case's jurisdictions' pathways by title, then the rest.
+
+    Grouped (an optgroup per part) so the case's own come first; the id stays visible beside the title.
+    """
+    from clemency.cases.facts import law_jurisdiction
+
+    jurisdictions = (
+        {law_jurisdiction(code) for code in case.convictions.values_list("jurisdiction", flat=True)}
+        if case is not None and case.pk
+        else set()
+    )
+    mine: dict[str, Pathway] = {}
+    for jurisdiction in sorted(jurisdictions):
+        for pathway in relevant_pathways(jurisdiction):
+            mine.setdefault(pathway.id, pathway)
+
+    def label(pathway: Pathway) -> str:
+        return f"{pathway.title} ({pathway.id})"
+
+    rest = [p for p in sorted(all_pathways(), key=lambda p: p.title) if p.id not in mine]
+    choices: list[Any] = [("", "— choose a pathway —")]
+    if mine:
+        choices.append(
+            (
+                "This case's jurisdictions",
+                [(p.id, label(p)) for p in sorted(mine.values(), key=lambda p: p.title)],
+            )
+        )
+        choices.append(("Other jurisdictions", [(p.id, label(p)) for p in rest]))
+    else:
+        choices += [(p.id, label(p)) for p in rest]
+    if current and not known_pathway(current):
+        choices.append((current, f"{current} (not in the rulebook)"))  # shown, so the error can name it
+    return choices
+
+
+def petition_initial(pathway_id: str) -> dict[str, str]:
+    """A new petition started from the eligibility panel: its pathway, title and deciding authority."""
+    if not pathway_id or not known_pathway(pathway_id):
+        return {}
+    pathway = get_pathway(pathway_id)
+    return {
+        "pathway": pathway.id,
+        "title": pathway.title[:200],
+        "deciding_authority": pathway.authority[:200],
+    }
+
+
 def pathway_choices() -> list[tuple[str, str]]:
     return [(p.id, f"{p.id}: {p.title}") for p in sorted(all_pathways(), key=lambda p: p.id)]
 

@@ -192,8 +192,13 @@ def create_case_from_candidate(
     run: ScreeningRun, *, actor: Any, row: dict[str, Any], facts: dict[str, Any], given_name: str,
     family_name: str,
 ) -> Any:
-    """A person, a case (source: screening), its conviction, sentence, charges and execution date."""
+    """A person, a case (source: screening), its conviction, sentence, charges and execution date, and
+    every fact of the candidate's row recorded as an answer with its source (run, row, input SHA-256).
+
+    The computed deadlines follow in the same transaction (recording the answers recomputes them).
+    """
     from clemency.cases import services as cases
+    from clemency.cases.services_facts import answer_facts
     from clemency.people import services as people
     from clemency.screenings.intake import record_from_facts
 
@@ -204,8 +209,10 @@ def create_case_from_candidate(
     if existing is not None:
         raise ValidationError(f"Candidate {person_id} already has a case: {existing.case}.")
     record = record_from_facts(facts)
+    from clemency.deadlines.computed import recompute_once
+
     try:
-        with transaction.atomic():
+        with transaction.atomic(), recompute_once(actor=actor):
             person = people.create_person(
                 actor=actor, team=run.team, given_name=given_name.strip(), family_name=family_name.strip(),
                 **record.person,
@@ -213,7 +220,7 @@ def create_case_from_candidate(
             case = cases.create_case(
                 actor=actor, person=person, source="screening",
                 title=f"{person}: screening candidate {person_id}"[:200],
-                summary=_summary(run, row, record.not_recorded),
+                summary=_summary(run, row),
             )
             if record.conviction is not None:
                 conviction = cases.add_conviction(
@@ -227,7 +234,12 @@ def create_case_from_candidate(
                 deadlines.create_deadline(
                     case=case, actor=actor, kind="execution", date=record.execution_date,
                     title="Execution date", source=f"Screening {run.pk} ({run.original_name})",
+                    confirm_past=True,  # the screened record says so; the case page asks what happened
                 )
+            answer_facts(
+                case, actor=actor, answers=_answers(facts), source="screening",
+                source_detail=candidate_source(run, row),
+            )
             CandidateCase.objects.create(run=run, person_id=person_id, case=case)
             record_event(
                 "screening.candidate_case_created", actor=actor, obj=run, case_id=case.pk,
@@ -238,11 +250,32 @@ def create_case_from_candidate(
     return case
 
 
-def _summary(run: ScreeningRun, row: dict[str, Any], not_recorded: list[str]) -> str:
-    lines = [
-        f"Found by screening {run.pk} ({run.original_name}) as of {run.as_of.isoformat()}: "
-        f"candidate {row['person_id']}, rank {row.get('rank')}, best outcome {row.get('best_outcome')}."
-    ]
-    if not_recorded:
-        lines.append("Facts from the screening with no field in the record: " + "; ".join(not_recorded) + ".")
-    return "\n".join(lines)
+def candidate_source(run: ScreeningRun, row: dict[str, Any]) -> str:
+    """Where a candidate's answers come from: the run, the row and the exact input file."""
+    return (
+        f"Screening run {run.pk}, row {row.get('rank')} (candidate {row['person_id']}), "
+        f"input file SHA-256 {run.sha256}"
+    )[:300]
+
+
+def _answers(facts: dict[str, Any]) -> dict[str, Any]:
+    """Every fact of the row the rulebook knows, known ones and unknown ones alike (None stays None).
+
+    `age_at_offense_years` is left to the rulebook, which derives it from the two dates.
+    """
+    from clemency.law.facts import FACTS
+
+    return {
+        name: value for name, value in facts.items()
+        if name in FACTS and name != "age_at_offense_years" and value is not None
+    }
+
+
+def _summary(run: ScreeningRun, row: dict[str, Any]) -> str:
+    best = str(row.get("best_outcome") or "").replace("_", " ").lower()
+    return (
+        f"Found by screening {run.pk} ({run.original_name}) as of {run.as_of.day} {run.as_of:%B %Y}: "
+        f"candidate {row['person_id']}, rank {row.get('rank')}"
+        + (f", best outcome {best}." if best else ".")
+        + " Every fact of the screened row is recorded on the facts page, with its source."
+    )

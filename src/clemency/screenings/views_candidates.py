@@ -90,8 +90,8 @@ def candidate_detail(request: HttpRequest, pk: int, rank: int) -> HttpResponse:
         row, explanation = _candidate(run, rank)
     except Unavailable as error:
         return _unavailable(request, run, error)
-    initial = {"given_name": "Unknown", "family_name": f"Candidate {row['person_id']}"}
-    form = CandidateCaseForm(initial=initial)
+    # A population file identifies people by an id: the name is left for the user to give.
+    form = CandidateCaseForm()
     return _page(request, run, row, explanation, form)
 
 

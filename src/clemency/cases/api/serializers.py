@@ -5,7 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from clemency.accounts.access import writable_teams
-from clemency.cases.models import Case, CaseStatus, Charge, Conviction, Note, Party, Sentence
+from clemency.cases.models import Case, CaseStatus, Charge, Conviction, FactSource, Note, Party, Sentence
 from clemency.people.models import Person
 
 
@@ -31,6 +31,9 @@ class SentenceSerializer(serializers.ModelSerializer):
             "jail_credit_days",
             "offense_level",
             "criminal_history_points",
+            "term_years",
+            "term_months",
+            "term_days_part",
         ]
 
 
@@ -129,3 +132,28 @@ class NoteSerializer(serializers.ModelSerializer):
                 {"privileged": "You cannot write a privileged note on this case."}
             )
         return attrs
+
+
+class FactsAnswerSerializer(serializers.Serializer):
+    """Answers to the rulebook's questions: `{"answers": {"pending_charges": false}, "source": "record"}`.
+
+    Each value is checked by the rulebook's fact schema (`clemency.law.facts.FACTS`); null is the answer
+    "unknown". A wrong type, an unknown fact name or an impossible date is a 400 naming the fact.
+    """
+
+    answers = serializers.DictField(child=serializers.JSONField(allow_null=True), allow_empty=False)
+    source = serializers.ChoiceField(choices=FactSource.choices)  # type: ignore[assignment]  # the field is named "source"
+    source_detail = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
+
+
+class CaseFactSerializer(serializers.Serializer):
+    """One fact of a case: its value for the rulebook, where it came from, and the record's own value."""
+
+    value = serializers.JSONField(allow_null=True)
+    origin = serializers.ChoiceField(choices=["answered", "derived", "unknown"])
+    derived_value = serializers.JSONField(allow_null=True)
+    derived_from = serializers.CharField(allow_blank=True)
+    answer_source = serializers.CharField(allow_blank=True)
+    answer_source_detail = serializers.CharField(allow_blank=True)
+    answered_by = serializers.CharField(allow_blank=True)
+    answered_at = serializers.DateTimeField(allow_null=True)

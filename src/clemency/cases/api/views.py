@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
-from drf_spectacular.utils import extend_schema
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -20,6 +23,7 @@ from clemency.cases.api.serializers import (
     CaseSerializer,
     ChargeSerializer,
     ConvictionSerializer,
+    FactsAnswerSerializer,
     NoteSerializer,
     PartySerializer,
 )
@@ -83,6 +87,44 @@ class CaseViewSet(
         serializer.is_valid(raise_exception=True)
         services.move_case(case, actor=request.user, **serializer.validated_data)
         return Response(CaseSerializer(case, context=self.get_serializer_context()).data)
+
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("as_of", OpenApiTypes.DATE, description="Date to decide on"),
+            OpenApiParameter("pathway", OpenApiTypes.STR, many=True, description="Pathway ids (all)"),
+            OpenApiParameter("proof", OpenApiTypes.BOOL, description="Add each criterion's inner steps"),
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def eligibility(self, request: Request, pk: str | None = None) -> Response:
+        """The case's eligibility as `clemency explain --format json` prints it for the case's facts."""
+        from clemency.cases.api.facts import eligibility_json
+
+        return Response(eligibility_json(self.get_object(), request.query_params))
+
+    @extend_schema(
+        methods=["GET"], responses={200: OpenApiTypes.OBJECT}, description="Every rulebook fact of the case."
+    )
+    @extend_schema(methods=["PATCH"], request=FactsAnswerSerializer, responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True, methods=["get", "patch"], filterset_class=None, pagination_class=None)
+    def facts(self, request: Request, pk: str | None = None) -> Response:
+        """Read every fact of the case (`{"facts": {name: ...}}`), or record answers (PATCH)."""
+        from clemency.cases.api.facts import facts_json
+        from clemency.cases.services_facts import answer_facts
+
+        if request.method == "GET":
+            return Response(facts_json(self.get_object()))
+        case = self.writable(lambda c: c.team_id)  # the role before the body: read-only is 403, not 400
+        serializer = FactsAnswerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            answer_facts(case, actor=request.user, **serializer.validated_data)
+        except DjangoValidationError as error:
+            named = error.message_dict if hasattr(error, "error_dict") else {"answers": error.messages}
+            raise ValidationError({"answers": named}) from None
+        return Response(facts_json(case))
 
 
 class ConvictionViewSet(

@@ -15,6 +15,7 @@ def _on(case, actor, kind, days, title="t", done=False):
     deadline = services.create_deadline(
         case=case,
         actor=actor,
+        confirm_past=True,
         kind=kind,
         title=title,
         date=timezone.localdate() + datetime.timedelta(days=days),

@@ -121,6 +121,7 @@ def test_the_list_shows_open_visible_deadlines_and_filters(client, cast, case, o
     done_one = services.create_deadline(
         case=case,
         actor=cast.attorney,
+        confirm_past=True,
         kind=DeadlineKind.FILING,
         title="Old filing",
         date=datetime.date(2026, 1, 1),
