@@ -16,6 +16,9 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 class OfficeForm(forms.ModelForm):
+    # An address typed without a scheme is read as https, the web's default now.
+    web_form_url = forms.URLField(label="Web form", required=False, assume_scheme="https", max_length=200)
+    website_url = forms.URLField(label="Website", required=False, assume_scheme="https", max_length=200)
     citations_text = forms.CharField(
         label="Citations",
         required=False,

@@ -37,9 +37,24 @@ class PetitionStatus(models.TextChoices):
 # The pipeline: each status and the statuses it may move to. Decisions are final.
 PETITION_TRANSITIONS: dict[str, frozenset[str]] = {
     PetitionStatus.DRAFT: frozenset({PetitionStatus.FILED, PetitionStatus.WITHDRAWN}),
-    PetitionStatus.FILED: frozenset({PetitionStatus.UNDER_REVIEW, PetitionStatus.WITHDRAWN}),
+    PetitionStatus.FILED: frozenset(
+        {
+            PetitionStatus.UNDER_REVIEW,
+            PetitionStatus.WITHDRAWN,
+            PetitionStatus.GRANTED,
+            PetitionStatus.DENIED,
+            PetitionStatus.CLOSED,
+            PetitionStatus.MOOT,
+        }
+    ),
     PetitionStatus.UNDER_REVIEW: frozenset(
-        {PetitionStatus.GRANTED, PetitionStatus.DENIED, PetitionStatus.WITHDRAWN}
+        {
+            PetitionStatus.GRANTED,
+            PetitionStatus.DENIED,
+            PetitionStatus.WITHDRAWN,
+            PetitionStatus.CLOSED,
+            PetitionStatus.MOOT,
+        }
     ),
     PetitionStatus.GRANTED: frozenset(),
     PetitionStatus.DENIED: frozenset(),
@@ -48,9 +63,9 @@ PETITION_TRANSITIONS: dict[str, frozenset[str]] = {
     PetitionStatus.MOOT: frozenset(),
 }
 DECIDED_STATUSES = frozenset({PetitionStatus.GRANTED, PetitionStatus.DENIED})
-# A grant or a denial is recorded only as a decision (`record_decision`): with its terms, confirmed,
-# by an attorney or admin. The pipeline's move refuses them.
-DECISION_ONLY_STATUSES = DECIDED_STATUSES
+# A grant, a denial, a closing without action or a moot end is recorded only as a decision
+# (`record_decision`): with its terms, confirmed, by an attorney or admin. The pipeline's move refuses them.
+DECISION_ONLY_STATUSES = DECIDED_STATUSES | frozenset({PetitionStatus.CLOSED, PetitionStatus.MOOT})
 # A decision is recorded on a petition that has been filed.
 DECIDABLE_STATUSES = frozenset({PetitionStatus.FILED, PetitionStatus.UNDER_REVIEW})
 
