@@ -121,3 +121,40 @@ def test_the_timeline_orders_and_filters_events(client, cast, case, contact):
     assert "Old filing deadline" in html and "Pardon: Created" not in html
     client.force_login(cast.student)
     assert "Our strategy" not in client.get(url).content.decode()
+
+
+def test_a_new_entry_and_an_edit_through_the_pages(client, cast, counsel):
+    client.force_login(cast.staff)
+    response = client.post(
+        reverse("advocacy:office-create"),
+        {
+            "jurisdiction": "us-tx",
+            "name": "Office of State Senator Example (fictional)",
+            "kind": "legislator",
+            "role": "no_formal_role",
+            "citations_text": "",
+            "active": "on",
+            "website_url": "example.org",
+        },
+    )
+    assert response.status_code == 302
+    office = Office.objects.get(name="Office of State Senator Example (fictional)")
+    assert office.team == cast.team and office.website_url == "https://example.org"
+    response = client.post(
+        reverse("advocacy:office-edit", args=[counsel.pk]),
+        {
+            "jurisdiction": "us-tx",
+            "name": counsel.name,
+            "kind": counsel.kind,
+            "role": counsel.role,
+            "role_note": counsel.role_note,
+            "active": "on",
+            "phone": "512-555-0142",
+            "reason": "Called the main line",
+        },
+    )
+    assert response.status_code == 302
+    html = client.get(reverse("advocacy:office-detail", args=[counsel.pk])).content.decode()
+    assert "512-555-0142" in html and "Called the main line" in html and "Test Staff" in html
+    client.force_login(cast.read_only)
+    assert client.get(reverse("advocacy:office-edit", args=[counsel.pk])).status_code == 403
