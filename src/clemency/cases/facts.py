@@ -155,7 +155,39 @@ def derive(case: Case, conviction: Conviction | None = None) -> dict[str, Deriva
         found["age_at_offense_years"] = Derivation(
             years_between(birth, offense), f"from the date of birth and conviction {number}'s offense date"
         )
+    for name, value in _decided_sentence_facts(case).items():
+        found[name] = Derivation(value, "from the clemency decision recorded on the case's petition")
     return found
+
+
+def _decided_sentence_facts(case: Case) -> dict[str, Any]:
+    """What the case's current clemency decision says of the sentence (issue 18): a commutation to a
+    term replaces the term, and a commutation or a release sets the release date."""
+    from clemency.petitions.models import DecisionOutcome, PetitionDecision
+
+    decision = (
+        PetitionDecision.objects.filter(petition__case=case, superseded=False)
+        .filter(
+            outcome__in=[
+                DecisionOutcome.COMMUTATION_TIME_SERVED,
+                DecisionOutcome.COMMUTATION_TERM,
+                DecisionOutcome.MOOT_RELEASED,
+            ]
+        )
+        .order_by("-decided_on", "-id")
+        .first()
+    )
+    if decision is None:
+        return {}
+    facts: dict[str, Any] = {}
+    if decision.new_term_days is not None:
+        facts.update({"sentence_type": "term", "sentence_term_days": decision.new_term_days})
+    release = decision.new_release_date
+    if release is None and decision.outcome == DecisionOutcome.COMMUTATION_TIME_SERVED:
+        release = decision.decided_on
+    if release is not None:
+        facts["release_date"] = release
+    return facts
 
 
 def _number(convictions: list[Conviction], conviction: Conviction) -> int:
