@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from clemency.web import views
+from clemency.web import outbox_views, views
 
 api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.people.api.urls")),
@@ -37,6 +37,8 @@ urlpatterns = [
     path("audit/", include("clemency.audit.urls")),
     path("screenings/", include("clemency.screenings.urls")),
     path("transcripts/", include("clemency.transcripts.urls")),
+    path("mail/outbox/", outbox_views.outbox, name="outbox"),
+    path("mail/outbox/<str:name>/", outbox_views.outbox_message, name="outbox-message"),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -137,6 +137,8 @@ OBJECT_ROUTES: dict[str, Route] = {
 # URLs that take an argument that is not an object id, each with the reason and its own test.
 SPECIAL_ROUTES: dict[str, str] = {
     "deadlines:feed": "a per-user secret token: test_the_calendar_feed_shows_only_the_token_owners_teams",
+    "outbox-message": "a file name in the outbox folder: web/tests/test_mail.py "
+                      "test_team_admins_read_their_teams_messages_and_not_another_teams",
     **dict.fromkeys(
         ("screenings:candidate", "screenings:candidate-case", "screening-candidate"),
         "a rank within a run: screenings/tests test_hidden_runs_are_404_everywhere and "
