@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "clemency.drafting",
     "clemency.screenings",
     "clemency.transcripts",
+    "clemency.advocacy",
     "clemency.web",
     "clemency.console",
 ]
