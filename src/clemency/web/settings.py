@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "clemency.screenings",
     "clemency.transcripts",
     "clemency.advocacy",
+    "clemency.campaigns",
     "clemency.web",
     "clemency.console",
 ]

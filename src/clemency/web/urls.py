@@ -37,6 +37,7 @@ urlpatterns = [
     path("audit/", include("clemency.audit.urls")),
     path("screenings/", include("clemency.screenings.urls")),
     path("transcripts/", include("clemency.transcripts.urls")),
+    path("", include("clemency.campaigns.urls")),
     path("mail/outbox/", outbox_views.outbox, name="outbox"),
     path("mail/outbox/<str:name>/", outbox_views.outbox_message, name="outbox-message"),
     path("api/", include(api_patterns)),

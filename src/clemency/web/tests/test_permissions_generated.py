@@ -33,7 +33,8 @@ READ_ONLY_PAGES = {"people:detail", "cases:detail", "petitions:detail", "documen
                    *(f"transcripts:{n}" for n in ("detail", "download", "analysis", "analysis-status",
                                                     "analysis-json", "analysis-html", "analysis-pdf")),
                    *(f"screenings:{n}" for n in ("detail", "status", "report", "results", "validation",
-                                                   "candidates"))}
+                                                   "candidates")),
+                   "campaigns:detail", "campaigns:delivery-download"}
 NOT_ALLOWED = 405
 
 
