@@ -150,6 +150,11 @@ CACHES = {
     )
 }
 
+# With REDIS_URL, the cache (rate limits, cached public campaign pages) is shared by every server.
+if os.environ.get("REDIS_URL") and not TESTING:
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                         "LOCATION": os.environ["REDIS_URL"]}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
      "OPTIONS": {"user_attributes": ["username", "full_name", "first_name", "last_name", "email"]}},

@@ -195,3 +195,17 @@ def test_signing_is_closed_after_an_execution_or_a_grant(campaign: Any) -> None:
     campaign.refresh_from_db()
     with pytest.raises(ValidationError):
         signing.sign(campaign, **signer())
+
+
+def test_the_housekeeping_command_reports_what_it_did(campaign: Any) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    signing.sign(campaign, **signer())
+    Signature.objects.update(created_at=timezone.now() - datetime.timedelta(days=8))
+    out = io.StringIO()
+    call_command("campaigns_housekeeping", stdout=out)
+    assert out.getvalue().strip() == (
+        "1 unconfirmed signature(s) expired; 1 address hash(es) erased; 0 campaign(s) anonymised."
+    )
