@@ -167,9 +167,10 @@ def sign(
             if existing is None:
                 raise
             return _duplicate(existing)
-        if not held_reason:
-            Campaign.objects.filter(pk=campaign.pk).update(pending_count=F("pending_count") + 1)
         emails.confirmation(signature, confirm_token, manage_token)
+        if not held_reason:
+            # Last in the transaction: the campaign row stays locked for as short a time as possible.
+            Campaign.objects.filter(pk=campaign.pk).update(pending_count=F("pending_count") + 1)
     return SignResult("held" if held_reason else "pending", signature)
 
 
