@@ -153,3 +153,103 @@ class DirectoryChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.subject}"
+
+
+class Channel(models.TextChoices):
+    CALL = "call", "Call"
+    MEETING = "meeting", "Meeting"
+    LETTER = "letter", "Letter"
+    EMAIL = "email", "E-mail"
+    HEARING_TESTIMONY = "hearing_testimony", "Hearing testimony"
+    DELIVERY = "delivery", "Delivery of signatures or letters"
+
+
+class OutreachStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    DONE = "done", "Done"
+    CANCELLED = "cancelled", "Cancelled"
+    LEFT_MESSAGE = "left_message", "Left a message"
+    UNREACHABLE = "unreachable", "Unreachable"
+
+
+# A contact in one of these states was attempted: it answers its parent's follow-up.
+ATTEMPTED_STATUSES = frozenset({OutreachStatus.DONE, OutreachStatus.LEFT_MESSAGE, OutreachStatus.UNREACHABLE})
+
+
+class Outreach(models.Model):
+    """One contact with a decision maker or their staff, or with someone who can reach them."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="outreach")
+    petition = models.ForeignKey(
+        "petitions.Petition", null=True, blank=True, on_delete=models.SET_NULL, related_name="outreach"
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
+        help_text="The contact whose next step this one is",
+    )
+    date = models.DateField()
+    time = models.TimeField(null=True, blank=True, help_text="Local time, if known (HH:MM)")
+    duration_minutes = models.PositiveIntegerField("how long (minutes)", null=True, blank=True)
+    team_members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name="who from the team"
+    )
+    office = models.ForeignKey(
+        Office,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="outreach",
+        verbose_name="office contacted",
+    )
+    office_member = models.ForeignKey(
+        OfficeMember,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outreach",
+        verbose_name="person in the office",
+    )
+    counterpart = models.CharField(
+        "who on the other side",
+        max_length=200,
+        blank=True,
+        help_text="A name, if the person is not in the directory (a legislator, a journalist, a supporter)",
+    )
+    channel = models.CharField(max_length=30, choices=Channel.choices)
+    status = models.CharField(max_length=20, choices=OutreachStatus.choices, default=OutreachStatus.DONE)
+    subject = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    summary_privileged = models.BooleanField(
+        "summary is privileged", default=False, help_text="Attorney work product or client confidence"
+    )
+    outcome = models.TextField(blank=True, help_text="What they said or did; whether they answered")
+    next_step = models.TextField(blank=True)
+    follow_up_on = models.DateField("follow-up date", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-time", "-id"]
+        verbose_name_plural = "outreach"
+        indexes = [
+            models.Index(fields=["case", "date"], name="advocacy_outreach_case_date"),
+            models.Index(fields=["follow_up_on"], name="advocacy_outreach_follow_up"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} on {self.date:%Y-%m-%d}: {self.subject}"
+
+    @property
+    def who(self) -> str:
+        """Who on the other side, in words."""
+        parts = [str(part) for part in (self.office_member, self.office) if part is not None]
+        if self.counterpart:
+            parts.insert(0, self.counterpart)
+        return "; ".join(parts) or "Not recorded"

@@ -237,8 +237,12 @@ def apply_seed(office_model: Any, change_model: Any, *, version: int = SEED_VERS
                 setattr(office, name, value)
             office.save()
             change_model.objects.create(
-                office=office, subject=entry.name, action="seeded", changes={},
-                reason=f"Shared seed data, version {version}", actor_name=SEED_ACTOR,
+                office=office,
+                subject=entry.name,
+                action="seeded",
+                changes={},
+                reason=f"Shared seed data, version {version}",
+                actor_name=SEED_ACTOR,
             )
             counts["created"] += 1
             continue
@@ -256,8 +260,12 @@ def apply_seed(office_model: Any, change_model: Any, *, version: int = SEED_VERS
             office.save()
         if changes:
             change_model.objects.create(
-                office=office, subject=entry.name, action="seed updated", changes=changes,
-                reason=f"Shared seed data, version {version}", actor_name=SEED_ACTOR,
+                office=office,
+                subject=entry.name,
+                action="seed updated",
+                changes=changes,
+                reason=f"Shared seed data, version {version}",
+                actor_name=SEED_ACTOR,
             )
             counts["updated"] += 1
         else:

@@ -118,6 +118,8 @@ def deliver(
                 "signature_set_sha256": sha,
             },
         )
+        delivery.outreach = _log_outreach(campaign, delivery, actor=actor)
+        delivery.save(update_fields=["outreach"])
         from clemency.campaigns.services import _email_supporters
 
         _email_supporters(
@@ -129,3 +131,27 @@ def deliver(
             f"{campaign.person_name}.",
         )
     return delivery
+
+
+def _log_outreach(campaign: Campaign, delivery: Delivery, *, actor: Any) -> Any:
+    """The delivery as a contact in the advocacy outreach log, with the recipient and the date."""
+    from clemency.advocacy.services import log_outreach
+
+    office = campaign.decision_maker
+    counterpart = "" if office is not None and office.name == delivery.recipient else delivery.recipient
+    outreach = log_outreach(
+        case=campaign.case,
+        actor=actor,
+        date=delivery.delivered_on,
+        office=office,
+        counterpart=counterpart,
+        channel="delivery",
+        status="done",
+        subject=f"Campaign delivery: {campaign.title}"[:200],
+        summary=(
+            f"{delivery.confirmed_count:,} confirmed signatures and {delivery.letters_count} letters of "
+            f"support delivered to {delivery.recipient}. SHA-256 of the confirmed signature set: "
+            f"{delivery.signature_set_sha256}."
+        ),
+    )
+    return outreach

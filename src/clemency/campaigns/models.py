@@ -312,7 +312,14 @@ class Delivery(models.Model):
     signature_set_sha256 = models.CharField("SHA-256 of the confirmed signatures", max_length=64)
     packet = models.FileField(upload_to=packet_path, max_length=255)
     packet_sha256 = models.CharField(max_length=64)
-    outreach_id = models.BigIntegerField(null=True, blank=True, help_text="The outreach log entry, if any")
+    outreach = models.ForeignKey(
+        "advocacy.Outreach",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The delivery's entry in the outreach log",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -104,6 +104,12 @@ def test_the_delivery_packet_holds_counts_letters_and_the_hash_of_the_signature_
     assert "Terry Employer" in text and "Rejected Writer" not in text
     assert "Avery Signer" not in text  # names only when the team chooses
     assert any("delivered to The President" in m.subject for m in mail.outbox)
+    from clemency.advocacy.models import Outreach
+
+    logged = Outreach.objects.get(pk=made.outreach_id)
+    assert logged.channel == "delivery" and logged.case_id == campaign.case_id
+    assert logged.office == campaign.decision_maker and logged.date == made.delivered_on
+    assert made.signature_set_sha256 in logged.summary
 
 
 def test_names_are_in_the_packet_only_when_chosen(cast: Any, campaign: Any) -> None:

@@ -34,6 +34,8 @@ READ_ONLY_PAGES = {"people:detail", "cases:detail", "petitions:detail", "documen
                                                     "analysis-json", "analysis-html", "analysis-pdf")),
                    *(f"screenings:{n}" for n in ("detail", "status", "report", "results", "validation",
                                                    "candidates")),
+                   "advocacy:office-detail", "advocacy:outreach-detail", "advocacy:timeline",
+                   "petitions:action-detail",
                    "campaigns:detail", "campaigns:delivery-download"}
 NOT_ALLOWED = 405
 
