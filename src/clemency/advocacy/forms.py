@@ -55,16 +55,20 @@ class OfficeForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, teams: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["citations_text"].initial = "\n".join(self.instance.citations or [])
         else:
             del self.fields["reason"]
+        if teams is not None and teams.count() > 1:
+            # A new entry is one team's own: the user on several teams says whose.
+            self.fields["team"] = forms.ModelChoiceField(queryset=teams, help_text="Whose directory entry")
 
     def service_values(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data.pop("reason", None)
+        data.pop("team", None)
         text = data.pop("citations_text", "") or ""
         data["citations"] = [line.strip() for line in text.splitlines() if line.strip()]
         return data

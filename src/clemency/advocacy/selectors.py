@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from clemency.accounts.access import restrict
+from clemency.accounts.access import restrict, writable_teams
 from clemency.accounts.models import Membership
 from clemency.advocacy.models import ATTEMPTED_STATUSES, Office, OfficeRole, Outreach, OutreachStatus
 
@@ -111,6 +111,8 @@ def dashboard_follow_ups(user: Any, today: datetime.date) -> list[Outreach]:
     """Open follow-ups overdue or due within `DASHBOARD_FOLLOW_UP_DAYS`, each with `days_to`."""
     until = today + datetime.timedelta(days=DASHBOARD_FOLLOW_UP_DAYS)
     rows = list(open_follow_ups(user, until=until)[:DASHBOARD_FOLLOW_UP_LIMIT])
+    writable = set(writable_teams(user).values_list("pk", flat=True))
     for row in rows:
         row.days_to = (row.follow_up_on - today).days if row.follow_up_on else None  # type: ignore[attr-defined]
+        row.can_write = row.case.team_id in writable  # type: ignore[attr-defined]
     return rows

@@ -148,7 +148,7 @@ def case_timeline(
                     Kind.DEADLINE,
                     f"{deadline.get_kind_display()}: {deadline.title}",
                     deadline.source,
-                    reverse("deadlines:edit", args=[deadline.pk]),
+                    reverse("cases:detail", args=[case.pk]) + "#deadlines-panel",
                     state,
                 )
             )

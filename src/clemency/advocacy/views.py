@@ -92,10 +92,10 @@ def office_create(request: HttpRequest) -> HttpResponse:
     teams = writable_teams(_user(request))
     if not teams.exists():
         raise PermissionDenied("Your role is read-only on every team.")
-    form = OfficeForm(request.POST or None)
+    form = OfficeForm(request.POST or None, teams=teams)
     if request.method == "POST" and form.is_valid():
         # A new entry is the team's own (only it sees it); the shared directory comes from the seed.
-        team = teams.first()
+        team = form.cleaned_data.get("team") or teams.first()
         try:
             office = services.create_office(actor=_user(request), team=team, **form.service_values())
         except ValidationError as exc:

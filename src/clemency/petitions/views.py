@@ -251,7 +251,8 @@ def decision_correct(request: HttpRequest, pk: int) -> HttpResponse:
 def action_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     actions = restrict(CategoricalAction.objects.all(), user).prefetch_related("cases")
-    return render(request, "petitions/action_list.html", {"actions": actions})
+    can_record = any(role_on_team(user, team.pk) in DECIDING_ROLES for team in writable_teams(user))
+    return render(request, "petitions/action_list.html", {"actions": actions, "can_record": can_record})
 
 
 @login_required

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clemency.accounts.access import restrict
@@ -9,6 +10,7 @@ from clemency.accounts.models import User
 from clemency.advocacy.models import Office, OfficeMember, Outreach
 from clemency.advocacy.selectors import visible_offices, visible_outreach
 from clemency.cases.models import Case
+from clemency.deadlines.api.serializers import LocalTimeField
 from clemency.petitions.models import Petition
 
 
@@ -82,7 +84,14 @@ class OfficeSerializer(serializers.ModelSerializer):
         read_only_fields = ["seed_key", "seed_version", "created_at", "updated_at"]
 
 
+@extend_schema_field({"type": "string", "nullable": True})
+class SummaryField(serializers.CharField):
+    """The summary; null for a reader who may not read a privileged one."""
+
+
 class OutreachSerializer(serializers.ModelSerializer):
+    summary = SummaryField(required=False, allow_blank=True)
+    time = LocalTimeField(required=False, allow_null=True, help_text="Local time, if known")
     case = serializers.PrimaryKeyRelatedField(queryset=Case.objects.none())
     petition = serializers.PrimaryKeyRelatedField(
         queryset=Petition.objects.none(), required=False, allow_null=True

@@ -90,7 +90,7 @@ class PetitionViewSet(
         moved = self.get_queryset().get(pk=moved.pk)
         return Response(self.get_serializer(moved).data)
 
-    @extend_schema(request=DecideSerializer, responses=DecisionSerializer)
+    @extend_schema(request=DecideSerializer, responses={201: DecisionSerializer})
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, pk: str | None = None) -> Response:
         """Record the petition's decision (attorneys and admins). A grant or a denial needs
@@ -126,7 +126,7 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             raise PermissionDenied(READ_ONLY)
         return decision
 
-    @extend_schema(request=CorrectSerializer, responses=DecisionSerializer)
+    @extend_schema(request=CorrectSerializer, responses={201: DecisionSerializer})
     @action(detail=True, methods=["post"])
     def correct(self, request: Request, pk: str | None = None) -> Response:
         """Replace a mistaken decision (attorneys and admins), with a reason kept in the history."""

@@ -20,6 +20,8 @@ MAX_EXAMPLES = 6
 RESOURCES = {"people": "person", "cases": "case", "convictions": "conviction", "notes": "note",
              "petitions": "petition", "deadlines": "deadline", "documents": "document",
              "audit-events": "audit_event"}
+RESOURCES.update({"offices": "office", "office-members": "office_member", "outreach": "outreach",
+                  "decisions": "decision", "categorical-actions": "categorical_action"})
 
 
 @pytest.fixture
