@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from clemency.accounts.access import can_write_team, get_visible, restrict
-from clemency.accounts.listing import paginate
+from clemency.accounts.listing import matching_rows, paginate
 from clemency.campaigns import delivery as delivery_service
 from clemency.campaigns import letters as letter_service
 from clemency.campaigns import services, signing
+from clemency.campaigns.filtersets import CampaignFilterSet
 from clemency.campaigns.forms import (
     CampaignEditForm,
     CampaignForm,
@@ -62,9 +63,11 @@ def _errors(request: HttpRequest, error: ValidationError | PermissionDenied) -> 
 
 @login_required
 def campaign_list(request: HttpRequest) -> HttpResponse:
-    table = CampaignTable(restrict(Campaign.objects.select_related("case", "case__person"), _user(request)))
+    base = restrict(Campaign.objects.select_related("case", "case__person"), _user(request))
+    filterset = CampaignFilterSet(request.GET or None, queryset=base)
+    table = CampaignTable(matching_rows(filterset))
     paginate(request, table)
-    return render(request, "campaigns/list.html", {"table": table})
+    return render(request, "campaigns/list.html", {"table": table, "filter": filterset})
 
 
 @login_required

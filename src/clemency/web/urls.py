@@ -17,6 +17,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.audit.api.urls")),
     path("", include("clemency.screenings.api.urls")),
     path("", include("clemency.transcripts.api.urls")),
+    path("", include("clemency.campaigns.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]

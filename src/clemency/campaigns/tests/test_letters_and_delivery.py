@@ -146,3 +146,26 @@ def test_the_export_neutralises_formulas(client: Any, cast: Any, campaign: Any) 
     client.force_login(cast.staff)
     body = client.get(reverse("campaigns:export", args=[campaign.pk])).content.decode()
     assert "'=HYPERLINK" in body and ",=HYPERLINK" not in body
+
+
+def test_approved_letters_go_into_an_exhibit_bundle_with_bates_numbers(cast: Any, campaign: Any) -> None:
+    from clemency.drafting.services import ExhibitChoice, request_bundle
+
+    first = letters.review_letter(_letter(campaign), actor=cast.staff, decision="approve")
+    second = letters.review_letter(
+        _letter(campaign, writer_name="Sasha Teacher", relationship="teacher"),
+        actor=cast.staff,
+        decision="approve",
+    )
+    documents = [Document.objects.get(pk=first.document_id), Document.objects.get(pk=second.document_id)]
+    bundle = request_bundle(
+        campaign.case,
+        actor=cast.attorney,
+        title="Letters of support",
+        bates_prefix="LOS",
+        exhibits=[ExhibitChoice(document, public=True) for document in documents],
+        background=False,
+    )
+    assert bundle.status == "done" and bundle.page_count and bundle.page_count >= 3
+    text = "".join(page.extract_text() for page in PdfReader(bundle.file.open("rb")).pages)
+    assert "Letters of support" in text and "LOS" in text and "Sasha Teacher" in text

@@ -189,3 +189,18 @@ def test_a_letter_from_the_public_waits_for_review(client: Any, campaign: Any) -
     assert response.status_code == 200 and b"Thank you for your letter" in response.content
     letter = campaign.letters.get()
     assert letter.status == "submitted" and letter.carries_most_weight
+
+
+def test_the_api_gives_counts_to_the_team_and_nothing_to_an_outsider(
+    client: Any, cast: Any, campaign: Any
+) -> None:
+    client.force_login(cast.read_only)
+    found = client.get(f"/api/campaigns/{campaign.pk}/").json()
+    assert (
+        found["confirmed_count"] == 0
+        and found["decision_maker_title"] == "The President of the United States"
+    )
+    assert "signatures" not in found
+    client.force_login(cast.outsider)
+    assert client.get(f"/api/campaigns/{campaign.pk}/").status_code == 404
+    assert client.get("/api/campaigns/").json()["count"] == 0

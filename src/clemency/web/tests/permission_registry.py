@@ -137,6 +137,7 @@ OBJECT_ROUTES: dict[str, Route] = {
     "campaigns:letter-review": Route("letter"),
     "campaigns:delivery-download": Route("delivery"),
     # API
+    "campaign-detail": Route("campaign"),
     "api-people-detail": Route("person"),
     "api-people-contacts": Route("person"),
     "api-cases-detail": Route("case"),
