@@ -169,6 +169,9 @@ def _unanswered_calls(case: Any, actor: Any, today: datetime.date) -> int:
 
 def seed(cases_by_key: dict[str, Any], actor: Any) -> int:
     """Create the demo outreach and decisions for the cases present; returns how many contacts."""
+    from clemency.advocacy.seed import ensure_seeded
+
+    ensure_seeded()
     today = timezone.localdate()
     made = 0
     if "federal_drug_life" in cases_by_key:

@@ -271,3 +271,12 @@ def apply_seed(office_model: Any, change_model: Any, *, version: int = SEED_VERS
         else:
             counts["unchanged"] += 1
     return counts
+
+
+def ensure_seeded() -> None:
+    """Apply the seed when the shared directory is missing (a database flushed after the migrations ran,
+    as transactional tests do); otherwise do nothing."""
+    from clemency.advocacy.models import DirectoryChange, Office
+
+    if not Office.objects.filter(seed_key__isnull=False).exists():
+        apply_seed(Office, DirectoryChange)

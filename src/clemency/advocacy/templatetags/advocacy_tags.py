@@ -8,7 +8,6 @@ from django.utils import timezone
 from clemency.accounts.access import can_write_team
 from clemency.advocacy.models import Outreach
 from clemency.advocacy.selectors import with_follow_up_state
-from clemency.advocacy.services import outreach_for_reader
 
 register = template.Library()
 
@@ -21,7 +20,8 @@ def advocacy_for_case(case: Any, user: Any) -> dict[str, Any]:
     rows = with_follow_up_state(
         Outreach.objects.filter(case=case).select_related("case", "office", "office_member")
     ).order_by("-date", "-id")
-    shown = outreach_for_reader(list(rows[:CASE_PANEL_ROWS]), actor=user)
+    # The panel shows no summaries, so no privileged read is recorded here (the contact's page does).
+    shown = list(rows[:CASE_PANEL_ROWS])
     return {
         "outreach": shown,
         "more": rows.count() > CASE_PANEL_ROWS,
