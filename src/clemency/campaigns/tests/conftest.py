@@ -45,8 +45,11 @@ def consent_document(case: Any) -> Any:
 
 
 def make_campaign(cast: Any, *, publish: bool = True, slug: str = "free-rowan", **kwargs: Any) -> Any:
+    from clemency.advocacy.seed import ensure_seeded
     from clemency.campaigns import services
 
+    # The directory comes from a data migration that a transactional test elsewhere may have flushed.
+    ensure_seeded()
     case = kwargs.pop("case", None) or make_campaign_case(cast, **kwargs)
     campaign = services.create_campaign(
         case=case,
