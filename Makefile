@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint typecheck security pytest bench load clean
+.PHONY: run test install lint typecheck security pytest bench load load-campaign clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ bench: $(STAMP)
 load: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[load]'
 	$(BIN)/python benchmarks/load/run.py
+
+# A campaign going viral (PostgreSQL on 127.0.0.1 required; Redis used where REDIS_URL is set): the public
+# page and signing for 2 minutes each, beside a static file. Results: benchmarks/results/campaign_load.json.
+load-campaign: $(STAMP)
+	$(BIN)/python benchmarks/campaign_load.py
 
 clean:
 	rm -rf $(VENV) var/test-*

@@ -33,6 +33,7 @@ DEMO_USERS = [
 ]
 HOOK_APPS = ["petitions", "deadlines", "documents"]
 HOOK_APPS.append("advocacy")  # outreach and decisions, after the petitions and deadlines they use
+HOOK_APPS += ["campaigns"]  # after documents and deadlines: it needs consent documents and dates
 
 D = datetime.date
 

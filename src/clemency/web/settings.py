@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from clemency.web.email_url import parse_email_url
 from clemency.web.env import env_bool, env_int, env_list, env_secret, local_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "clemency.screenings",
     "clemency.transcripts",
     "clemency.advocacy",
+    "clemency.campaigns",
     "clemency.web",
     "clemency.console",
 ]
@@ -148,6 +150,11 @@ CACHES = {
     )
 }
 
+# With REDIS_URL, the cache (rate limits, cached public campaign pages) is shared by every server.
+if os.environ.get("REDIS_URL") and not TESTING:
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                         "LOCATION": os.environ["REDIS_URL"]}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
      "OPTIONS": {"user_attributes": ["username", "full_name", "first_name", "last_name", "email"]}},
@@ -241,6 +248,24 @@ TASKS = {
         ),
     }
 }
+
+# E-mail (see web/mail.py): queued for the background worker, then sent through EMAIL_URL (SMTP), or
+# with no EMAIL_URL written to the outbox folder under var/, which team admins read at /mail/outbox/.
+EMAIL_BACKEND = "clemency.web.mail.QueuedEmailBackend"
+EMAIL_OUTBOX_DIR = Path(os.environ.get("EMAIL_OUTBOX_DIR", VAR_DIR / "outbox"))
+_MAIL = parse_email_url(env_secret("EMAIL_URL"))
+EMAIL_TRANSPORT: str = _MAIL["EMAIL_TRANSPORT"]
+EMAIL_HOST: str = _MAIL["EMAIL_HOST"]
+EMAIL_PORT: int = _MAIL["EMAIL_PORT"]
+EMAIL_HOST_USER: str = _MAIL["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD: str = _MAIL["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS: bool = _MAIL["EMAIL_USE_TLS"]
+EMAIL_USE_SSL: bool = _MAIL["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT: int = _MAIL["EMAIL_TIMEOUT"]
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Clemency <clemency@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address the public reaches this install at, for links in e-mail (no request to read it from).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from clemency.web import views
+from clemency.web import outbox_views, views
 
 api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.people.api.urls")),
@@ -17,6 +17,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.audit.api.urls")),
     path("", include("clemency.screenings.api.urls")),
     path("", include("clemency.transcripts.api.urls")),
+    path("", include("clemency.campaigns.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -39,6 +40,9 @@ urlpatterns = [
     path("audit/", include("clemency.audit.urls")),
     path("screenings/", include("clemency.screenings.urls")),
     path("transcripts/", include("clemency.transcripts.urls")),
+    path("", include("clemency.campaigns.urls")),
+    path("mail/outbox/", outbox_views.outbox, name="outbox"),
+    path("mail/outbox/<str:name>/", outbox_views.outbox_message, name="outbox-message"),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -123,7 +123,24 @@ OBJECT_ROUTES: dict[str, Route] = {
     "screenings:results": Route("screening_run"),
     "screenings:validation": Route("screening_run"),
     "screenings:candidates": Route("screening_run"),
+    # campaigns (the team's pages; the public ones are in SPECIAL_ROUTES)
+    "campaigns:create": Route("case"),
+    "campaigns:detail": Route("campaign"),
+    "campaigns:edit": Route("campaign"),
+    "campaigns:consent": Route("campaign", get=False),
+    "campaigns:publish": Route("campaign", get=False),
+    "campaigns:close": Route("campaign", get=False),
+    "campaigns:outcome": Route("campaign", get=False),
+    "campaigns:update": Route("campaign", get=False),
+    "campaigns:photo": Route("campaign", get=False),
+    "campaigns:signatures": Route("campaign"),
+    "campaigns:export": Route("campaign"),
+    "campaigns:anonymise": Route("campaign", get=False),
+    "campaigns:deliver": Route("campaign"),
+    "campaigns:letter-review": Route("letter"),
+    "campaigns:delivery-download": Route("delivery"),
     # API
+    "campaign-detail": Route("campaign"),
     "api-people-detail": Route("person"),
     "api-people-contacts": Route("person"),
     "api-cases-detail": Route("case"),
@@ -163,6 +180,15 @@ OBJECT_ROUTES: dict[str, Route] = {
 # URLs that take an argument that is not an object id, each with the reason and its own test.
 SPECIAL_ROUTES: dict[str, str] = {
     "deadlines:feed": "a per-user secret token: test_the_calendar_feed_shows_only_the_token_owners_teams",
+    **dict.fromkeys(
+        tuple(f"campaigns:public-{name}" for name in (
+            "confirm", "signature", "unsubscribe", "page", "sign", "thanks", "challenge", "share-image", "qr",
+            "photo", "privacy", "letter")),
+        "public pages by a campaign's address or a one-time link, open to anyone once published: "
+        "campaigns/tests/test_public.py test_a_draft_is_not_public and the one-time link tests",
+    ),
+    "outbox-message": "a file name in the outbox folder: web/tests/test_mail.py "
+                      "test_team_admins_read_their_teams_messages_and_not_another_teams",
     **dict.fromkeys(
         ("screenings:candidate", "screenings:candidate-case", "screening-candidate"),
         "a rank within a run: screenings/tests test_hidden_runs_are_404_everywhere and "
@@ -257,6 +283,9 @@ def build_world(cast: Any) -> World:
     from clemency.advocacy.tests.world import advocacy_objects
 
     world.objects.update(advocacy_objects(cast, case, marker, privileged))
+    from clemency.campaigns.tests.world import campaign_objects
+
+    world.objects.update(campaign_objects(case, marker))
     world.objects["audit_event"] = record_event("case.update", actor=cast.attorney, obj=case, case_id=case.pk,
                                                 team_id=team.pk, before={"title": marker})
     return world

@@ -24,7 +24,7 @@ from clemency.web import demo
 
 # Rendered wherever a template names a variable that does not exist.
 INVALID_MARKER = "@@TEMPLATE-VARIABLE-MISSING@@"
-MAX_PAGES_PER_USER = 400
+MAX_PAGES_PER_USER = 600
 # Query-string variants (sorting, paging, filters) of one path are capped so the crawl stays bounded.
 MAX_VARIANTS_PER_PATH = 3
 # Pages of one shape (/audit/events/N/) are capped too: the audit log alone has hundreds.

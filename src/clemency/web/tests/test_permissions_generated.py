@@ -34,8 +34,9 @@ READ_ONLY_PAGES = {"people:detail", "cases:detail", "petitions:detail", "documen
                                                     "analysis-json", "analysis-html", "analysis-pdf")),
                    *(f"screenings:{n}" for n in ("detail", "status", "report", "results", "validation",
                                                    "candidates")),
-                    "advocacy:office-detail", "advocacy:outreach-detail", "advocacy:timeline",
-                    "petitions:action-detail"}
+                   "advocacy:office-detail", "advocacy:outreach-detail", "advocacy:timeline",
+                   "petitions:action-detail",
+                   "campaigns:detail", "campaigns:delivery-download"}
 READ_ONLY_PAGES |= {"cases:facts"}  # i15: the facts page of a case only shows
 NOT_ALLOWED = 405
 
