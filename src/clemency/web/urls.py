@@ -16,6 +16,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.audit.api.urls")),
     path("", include("clemency.screenings.api.urls")),
     path("", include("clemency.transcripts.api.urls")),
+    path("", include("clemency.outcomes.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -37,6 +38,7 @@ urlpatterns = [
     path("audit/", include("clemency.audit.urls")),
     path("screenings/", include("clemency.screenings.urls")),
     path("transcripts/", include("clemency.transcripts.urls")),
+    path("outcomes/", include("clemency.outcomes.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]
