@@ -269,11 +269,11 @@ def open_by_age(petitions: QuerySet[Petition], today: datetime.date) -> Chart:
         window = Q(filed_on__lte=today - datetime.timedelta(days=low))
         if high is not None:
             window &= Q(filed_on__gte=today - datetime.timedelta(days=high))
-        aggregates[label] = Count("id", filter=window)
+        aggregates[f"age_{low}"] = Count("id", filter=window)
     counted = petitions.filter(status__in=OPEN).aggregate(
         undated=Count("id", filter=Q(filed_on__isnull=True) | Q(filed_on__gt=today)), **aggregates
     )
-    rows = [[label, counted[label]] for _, _, label in AGE_BUCKETS]
+    rows: list[list[Any]] = [[label, counted[f"age_{low}"]] for low, _, label in AGE_BUCKETS]
     if counted["undated"]:
         rows.append(["Filing date unknown or in the future", counted["undated"]])
     data = [{"age": r[0], "n": r[1]} for r in rows]
