@@ -265,7 +265,7 @@ def days_to_decision(petitions: QuerySet[Petition]) -> Chart:
 
 def open_by_age(petitions: QuerySet[Petition], today: datetime.date) -> Chart:
     aggregates = {}
-    for low, high, label in AGE_BUCKETS:
+    for low, high, _label in AGE_BUCKETS:
         window = Q(filed_on__lte=today - datetime.timedelta(days=low))
         if high is not None:
             window &= Q(filed_on__gte=today - datetime.timedelta(days=high))
