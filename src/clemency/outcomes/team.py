@@ -24,13 +24,14 @@ from clemency.outcomes.federal import presidents
 from clemency.outcomes.public import _row_source, reference
 from clemency.petitions.models import Petition, PetitionStatus
 
+# Colours of the statuses the team sees most; any other status (a later one too) is drawn in grey.
 STATUS_COLOURS = {
-    PetitionStatus.DRAFT.label: GREY,
-    PetitionStatus.FILED.label: BLUE,
-    PetitionStatus.UNDER_REVIEW.label: "#6b4fa0",
-    PetitionStatus.GRANTED.label: GREEN,
-    PetitionStatus.DENIED.label: RED,
-    PetitionStatus.WITHDRAWN.label: ORANGE,
+    PetitionStatus.DRAFT.value: GREY,
+    PetitionStatus.FILED.value: BLUE,
+    PetitionStatus.UNDER_REVIEW.value: "#6b4fa0",
+    PetitionStatus.GRANTED.value: GREEN,
+    PetitionStatus.DENIED.value: RED,
+    PetitionStatus.WITHDRAWN.value: ORANGE,
 }
 OPEN = (PetitionStatus.FILED, PetitionStatus.UNDER_REVIEW)
 AGE_BUCKETS = [
@@ -59,7 +60,10 @@ def by_outcome(petitions: QuerySet[Petition], field: str, key: str, title: str, 
             table[name].get(_status_label(row["status"]), 0) + row["n"]
         )
     names = sorted(table, key=lambda n: (-sum(table[n].values()), n))
-    labels = [str(label) for label in STATUS_COLOURS]
+    labels = [str(label) for label in PetitionStatus.labels]
+    colours = {
+        str(PetitionStatus(value).label): STATUS_COLOURS.get(value, GREY) for value in PetitionStatus.values
+    }
     rows: list[list[Any]] = [
         [name, *[table[name].get(label, 0) for label in labels], sum(table[name].values())] for name in names
     ]
@@ -85,7 +89,7 @@ def by_outcome(petitions: QuerySet[Petition], field: str, key: str, title: str, 
         title=title,
         horizontal=True,
         colour="outcome",
-        colours=STATUS_COLOURS,
+        colours=colours,
         sort="-x",
         height=80,
     )
