@@ -71,6 +71,37 @@ def convictions_to_facts(case: Case, conviction: Conviction | None = None) -> di
                 "criminal_history_points": sentence.criminal_history_points,
             }
         )
+    facts.update(_decided_sentence_facts(case))
+    return facts
+
+
+def _decided_sentence_facts(case: Case) -> dict[str, Any]:
+    """What the case's current clemency decision says of the sentence (issue 18): a commutation to a
+    term replaces the term, and a commutation or a release sets the release date."""
+    from clemency.petitions.models import DecisionOutcome, PetitionDecision
+
+    decision = (
+        PetitionDecision.objects.filter(petition__case=case, superseded=False)
+        .filter(
+            outcome__in=[
+                DecisionOutcome.COMMUTATION_TIME_SERVED,
+                DecisionOutcome.COMMUTATION_TERM,
+                DecisionOutcome.MOOT_RELEASED,
+            ]
+        )
+        .order_by("-decided_on", "-id")
+        .first()
+    )
+    if decision is None:
+        return {}
+    facts: dict[str, Any] = {}
+    if decision.new_term_days is not None:
+        facts.update({"sentence_type": "term", "sentence_term_days": decision.new_term_days})
+    release = decision.new_release_date
+    if release is None and decision.outcome == DecisionOutcome.COMMUTATION_TIME_SERVED:
+        release = decision.decided_on
+    if release is not None:
+        facts["release_date"] = release
     return facts
 
 

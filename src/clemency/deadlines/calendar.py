@@ -17,7 +17,11 @@ CaseUrl = Callable[[int], str] | None
 
 
 def build_calendar(
-    deadlines: Iterable[Deadline], *, case_url: CaseUrl = None, host: str = "clemency"
+    deadlines: Iterable[Deadline],
+    *,
+    case_url: CaseUrl = None,
+    host: str = "clemency",
+    extra_events: Iterable[icalendar.Event] = (),
 ) -> bytes:
     """`case_url` turns a case id into the address of its page, for the event's link."""
     cal = icalendar.Calendar()
@@ -27,6 +31,9 @@ def build_calendar(
     cal.add("calscale", "GREGORIAN")
     for deadline in deadlines:
         cal.add_component(_event(deadline, case_url=case_url, host=host))
+    # Dated items other apps keep as deadlines of their own (outreach follow-ups).
+    for event in extra_events:
+        cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()
 

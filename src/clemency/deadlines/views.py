@@ -19,6 +19,8 @@ from django.views.decorators.http import require_GET, require_POST
 from clemency.accounts.access import get_visible, writable_teams
 from clemency.accounts.listing import matching_rows, paginate
 from clemency.accounts.models import User
+from clemency.advocacy.calendar import follow_up_events
+from clemency.advocacy.selectors import feed_follow_ups
 from clemency.cases.models import Case
 from clemency.deadlines import services
 from clemency.deadlines.calendar import build_calendar
@@ -150,10 +152,19 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if user is None:
         raise Http404("No such calendar")
     since = timezone.localdate() - FEED_HISTORY
+
+    def case_url(pk: int) -> str:
+        return request.build_absolute_uri(reverse("cases:detail", args=[pk]))
+
+    # Outreach follow-ups are deadlines too; the advocacy app keeps them (issue 18).
+    follow_ups = follow_up_events(
+        feed_follow_ups(user, since=since), case_url=case_url, host=request.get_host()
+    )
     body = build_calendar(
         feed_deadlines(user, since=since),
         host=request.get_host(),
-        case_url=lambda pk: request.build_absolute_uri(reverse("cases:detail", args=[pk])),
+        case_url=case_url,
+        extra_events=follow_ups,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="clemency-deadlines.ics"'

@@ -11,7 +11,8 @@ from typing import Any
 from django.utils import timezone
 
 from clemency.petitions import services
-from clemency.petitions.models import PetitionStatus
+from clemency.petitions.decisions import record_decision
+from clemency.petitions.models import DecisionOutcome, PetitionStatus
 
 # (case key, pathway, title, deciding authority, [(status, days ago, note)])
 DEMO_PETITIONS: list[tuple[str, str, str, str, list[tuple[str, int, str]]]] = [
@@ -101,8 +102,14 @@ def seed(cases_by_key: dict[str, Any], actor: Any) -> int:
             case=case, actor=actor, pathway=pathway, title=title, deciding_authority=authority
         )
         for status, days_ago, note in moves:
-            petition = services.move_petition(
-                petition, status, actor=actor, note=note, on=today - datetime.timedelta(days=days_ago)
-            )
+            on = today - datetime.timedelta(days=days_ago)
+            if status == PetitionStatus.GRANTED:
+                # A grant is recorded as a decision, with its terms.
+                record_decision(
+                    petition, actor=actor, confirmed=True, outcome=DecisionOutcome.FULL_PARDON,
+                    decided_on=on, decided_by=petition.deciding_office, conditions=note,
+                )
+                continue
+            petition = services.move_petition(petition, status, actor=actor, note=note, on=on)
         made += 1
     return made

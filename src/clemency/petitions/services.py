@@ -12,12 +12,13 @@ from django.utils import timezone
 from clemency.audit.services import record_event, snapshot
 from clemency.petitions.models import (
     DECIDED_STATUSES,
+    DECISION_ONLY_STATUSES,
     Petition,
     PetitionStatus,
     PetitionStatusChange,
 )
 
-EDITABLE_FIELDS = ("pathway", "title", "deciding_authority", "summary")
+EDITABLE_FIELDS = ("pathway", "title", "deciding_authority", "deciding_office", "summary")
 
 
 def _audit(
@@ -50,20 +51,45 @@ def _history(petition: Petition, from_status: str, to_status: str, *, actor: Any
     )
 
 
+def _check_office(petition: Petition) -> None:
+    office = petition.deciding_office
+    if office is not None and office.team_id not in (None, petition.case.team_id):
+        raise ValidationError({"deciding_office": "That office is not in this team's directory."})
+
+
 def create_petition(
-    *, case: Any, actor: Any, pathway: str, title: str, deciding_authority: str, summary: str = ""
+    *,
+    case: Any,
+    actor: Any,
+    pathway: str,
+    title: str,
+    deciding_authority: str = "",
+    deciding_office: Any = None,
+    summary: str = "",
 ) -> Petition:
-    """A new petition starts as a draft; its history opens with that first state."""
+    """A new petition starts as a draft; its history opens with that first state.
+
+    The deciding office, if not given, is filled from the pathway: the directory's office that decides
+    in the pathway's jurisdiction (none for a court motion). Its name fills an empty deciding authority.
+    """
+    from clemency.advocacy.selectors import deciding_office_for_pathway
+
+    pathway = pathway.strip()
+    if deciding_office is None:
+        deciding_office = deciding_office_for_pathway(pathway)
+    authority = deciding_authority.strip() or (deciding_office.name if deciding_office else "")
     with transaction.atomic():
         petition = Petition(
             case=case,
-            pathway=pathway.strip(),
+            pathway=pathway,
             title=title.strip(),
-            deciding_authority=deciding_authority.strip(),
+            deciding_authority=authority,
+            deciding_office=deciding_office,
             summary=summary,
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
         petition.full_clean()
+        _check_office(petition)
         petition.save()
         _history(petition, "", PetitionStatus.DRAFT, actor=actor, note="Created")
         _audit("petition.created", petition, actor=actor, before=None, after=snapshot(petition))
@@ -81,6 +107,7 @@ def update_petition(petition: Petition, *, actor: Any, **changes: Any) -> Petiti
         for name, value in changes.items():
             setattr(petition, name, value.strip() if isinstance(value, str) and name != "summary" else value)
         petition.full_clean()
+        _check_office(petition)
         petition.save()
         _audit(
             "petition.updated",
@@ -93,12 +120,26 @@ def update_petition(petition: Petition, *, actor: Any, **changes: Any) -> Petiti
 
 
 def move_petition(
-    petition: Petition, to_status: str, *, actor: Any, note: str = "", on: datetime.date | None = None
+    petition: Petition,
+    to_status: str,
+    *,
+    actor: Any,
+    note: str = "",
+    on: datetime.date | None = None,
+    _decision: bool = False,
 ) -> Petition:
     """Move a petition one step along its pipeline, or refuse with the moves that are allowed.
 
-    `on` is the day it happened (filed or decided); today if not given, never in the future.
+    `on` is the day it happened (filed or decided); today if not given, never in the future. A grant
+    or a denial is not a move: it is recorded with `record_decision` (which passes `_decision`).
     """
+    if to_status in DECISION_ONLY_STATUSES and not _decision:
+        raise ValidationError(
+            {
+                "status": "A decision (a grant, a denial, a closing without action, a moot end) is "
+                "recorded as a decision, with its terms, by an attorney: use “Record the decision”."
+            }
+        )
     with transaction.atomic():
         # Lock the row so two people moving the same petition cannot both succeed.
         petition = Petition.objects.select_for_update().select_related("case").get(pk=petition.pk)
@@ -145,18 +186,6 @@ def file_petition(
 
 def begin_review(petition: Petition, *, actor: Any, note: str = "") -> Petition:
     return move_petition(petition, PetitionStatus.UNDER_REVIEW, actor=actor, note=note)
-
-
-def grant_petition(
-    petition: Petition, *, actor: Any, on: datetime.date | None = None, note: str = ""
-) -> Petition:
-    return move_petition(petition, PetitionStatus.GRANTED, actor=actor, on=on, note=note)
-
-
-def deny_petition(
-    petition: Petition, *, actor: Any, on: datetime.date | None = None, note: str = ""
-) -> Petition:
-    return move_petition(petition, PetitionStatus.DENIED, actor=actor, on=on, note=note)
 
 
 def withdraw_petition(petition: Petition, *, actor: Any, note: str = "") -> Petition:

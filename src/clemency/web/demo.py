@@ -32,6 +32,7 @@ DEMO_USERS = [
     ("demo-staff", "Casey Staff (demo)", Role.STAFF),
 ]
 HOOK_APPS = ["petitions", "deadlines", "documents"]
+HOOK_APPS.append("advocacy")  # outreach and decisions, after the petitions and deadlines they use
 
 D = datetime.date
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "clemency.drafting",
     "clemency.screenings",
     "clemency.transcripts",
+    "clemency.advocacy",
     "clemency.outcomes",
     "clemency.web",
     "clemency.console",

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from clemency.advocacy.selectors import dashboard_follow_ups
 from clemency.deadlines.models import DeadlineKind
 from clemency.deadlines.selectors import most_urgent_cases
 
@@ -24,7 +25,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         case.next_kind_label = DeadlineKind(case.next_kind).label if case.next_kind else ""
         case.days_to_next = (case.next_date - today).days if case.next_date else None
         case.days_to_execution = (case.next_execution_date - today).days if case.next_execution_date else None
-    return render(request, "web/dashboard.html", {"cases": cases, "today": today, "limit": DASHBOARD_LIMIT})
+    context = {"cases": cases, "today": today, "limit": DASHBOARD_LIMIT}
+    context["follow_ups"] = dashboard_follow_ups(request.user, today)
+    return render(request, "web/dashboard.html", context)
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -40,10 +40,10 @@ def test_moving_a_petition_through_its_pipeline_in_the_browser(browser_page, cas
     _move(page, "under_review")
     assert status.inner_text() == "Under review"
 
-    # Someone else withdraws it while this page is open; the stale "Granted" is refused with the reason.
+    # Someone else withdraws it while this page is open; the stale move is refused with the reason.
     petition = Petition.objects.get()
     services.withdraw_petition(petition, actor=cast.staff, note="Client asked")
-    _move(page, "granted")
+    _move(page, "withdrawn")
     error = page.locator("#id_status_error")
     assert "is Withdrawn is final" in error.inner_text()
     assert status.inner_text() == "Withdrawn"

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from clemency.audit.models import AuditEvent
 from clemency.petitions import services
+from clemency.petitions.decisions import record_decision
 from clemency.petitions.models import Petition, PetitionStatus, validate_pathway
 
 
@@ -37,7 +38,10 @@ def test_it_moves_through_the_pipeline_to_granted_recording_every_move(case, cas
         petition, actor=cast.attorney, on=today - datetime.timedelta(days=10), note="Mailed"
     )
     services.begin_review(petition, actor=cast.staff)
-    petition = services.grant_petition(petition, actor=cast.attorney, note="Commuted")
+    record_decision(
+        petition, actor=cast.attorney, confirmed=True, outcome="commutation_time_served", decided_on=today
+    )
+    petition.refresh_from_db()
     assert petition.status == PetitionStatus.GRANTED
     assert petition.filed_on == today - datetime.timedelta(days=10)
     assert petition.decided_on == today
@@ -45,7 +49,7 @@ def test_it_moves_through_the_pipeline_to_granted_recording_every_move(case, cas
     assert moves[1:] == [
         ("draft", "filed", "Test Attorney", "Mailed"),
         ("filed", "under_review", "Test Staff", ""),
-        ("under_review", "granted", "Test Attorney", "Commuted"),
+        ("under_review", "granted", "Test Attorney", "Granted: commutation to time served"),
     ]
     assert AuditEvent.objects.filter(action="petition.moved", object_id=str(petition.pk)).count() == 3
 
@@ -63,9 +67,9 @@ def test_a_wrong_move_is_refused_naming_status_and_changes_nothing(case, cast):
     petition = _draft(case, cast.attorney)
     events = AuditEvent.objects.count()
     with pytest.raises(ValidationError) as refused:
-        services.grant_petition(petition, actor=cast.attorney)
+        services.move_petition(petition, PetitionStatus.UNDER_REVIEW, actor=cast.attorney)
     message = refused.value.message_dict["status"][0]
-    assert "Draft cannot move to Granted" in message and "Filed, Withdrawn" in message
+    assert "Draft cannot move to Under review" in message and "Filed, Withdrawn" in message
     petition.refresh_from_db()
     assert petition.status == PetitionStatus.DRAFT and petition.decided_on is None
     assert petition.history.count() == 1 and AuditEvent.objects.count() == events
@@ -103,8 +107,11 @@ def test_a_decision_before_the_filing_is_refused(case, cast):
     services.file_petition(petition, actor=cast.attorney, on=today - datetime.timedelta(days=5))
     services.begin_review(petition, actor=cast.attorney)
     with pytest.raises(ValidationError) as refused:
-        services.deny_petition(petition, actor=cast.attorney, on=today - datetime.timedelta(days=6))
-    assert "before the petition was filed" in refused.value.message_dict["on"][0]
+        record_decision(
+            petition, actor=cast.attorney, confirmed=True, outcome="denied",
+            decided_on=today - datetime.timedelta(days=6),
+        )
+    assert "before the petition was filed" in refused.value.message_dict["decided_on"][0]
     petition.refresh_from_db()
     assert petition.status == PetitionStatus.UNDER_REVIEW
 

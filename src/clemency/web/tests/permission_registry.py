@@ -66,6 +66,19 @@ OBJECT_ROUTES: dict[str, Route] = {
     "petitions:detail": Route("petition"),
     "petitions:edit": Route("petition"),
     "petitions:move": Route("petition", get=False),
+    "petitions:decide": Route("petition", member="attorney"),
+    "petitions:decision-correct": Route("decision", member="attorney"),
+    "petitions:action-detail": Route("categorical_action"),
+    "petitions:action-link": Route("categorical_action", get=False, member="attorney"),
+    # advocacy (the office is the team's own entry; the contact's summary is privileged)
+    "advocacy:office-detail": Route("office"),
+    "advocacy:office-edit": Route("office"),
+    "advocacy:member-add": Route("office"),
+    "advocacy:member-edit": Route("office_member"),
+    "advocacy:outreach-create": Route("case"),
+    "advocacy:outreach-detail": Route("outreach", shows_privileged=True),
+    "advocacy:outreach-edit": Route("outreach", member="attorney", shows_privileged=True),
+    "advocacy:timeline": Route("case", shows_privileged=True),
     # deadlines
     "deadlines:create": Route("case"),
     "deadlines:edit": Route("deadline"),
@@ -118,6 +131,14 @@ OBJECT_ROUTES: dict[str, Route] = {
     "api-notes-detail": Route("note", shows_privileged=True),
     "petition-detail": Route("petition"),
     "petition-move": Route("petition", get=False),
+    "petition-decide": Route("petition", get=False, member="attorney"),
+    "decision-detail": Route("decision"),
+    "decision-correct": Route("decision", get=False, member="attorney"),
+    "categorical-action-detail": Route("categorical_action"),
+    "categorical-action-link-cases": Route("categorical_action", get=False, member="attorney"),
+    "office-detail": Route("office"),
+    "office-member-detail": Route("office_member"),
+    "outreach-detail": Route("outreach", shows_privileged=True),
     "deadline-detail": Route("deadline"),
     "deadline-done": Route("deadline", get=False),
     "document-detail": Route("document"),
@@ -234,6 +255,9 @@ def build_world(cast: Any) -> World:
     from clemency.screenings.tests.world import screening_objects
 
     world.objects.update(screening_objects(cast, marker))
+    from clemency.advocacy.tests.world import advocacy_objects
+
+    world.objects.update(advocacy_objects(cast, case, marker, privileged))
     world.objects["audit_event"] = record_event("case.update", actor=cast.attorney, obj=case, case_id=case.pk,
                                                 team_id=team.pk, before={"title": marker})
     return world

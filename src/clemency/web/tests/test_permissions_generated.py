@@ -33,7 +33,9 @@ READ_ONLY_PAGES = {"people:detail", "cases:detail", "petitions:detail", "documen
                    *(f"transcripts:{n}" for n in ("detail", "download", "analysis", "analysis-status",
                                                     "analysis-json", "analysis-html", "analysis-pdf")),
                    *(f"screenings:{n}" for n in ("detail", "status", "report", "results", "validation",
-                                                   "candidates"))}
+                                                   "candidates")),
+                   "advocacy:office-detail", "advocacy:outreach-detail", "advocacy:timeline",
+                   "petitions:action-detail"}
 NOT_ALLOWED = 405
 
 
