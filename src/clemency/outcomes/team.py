@@ -5,8 +5,8 @@ Every figure is one GROUP BY over the petitions (or deadlines) the user may see,
 filter set; the (team, status) and (team, date) indexes of those apps serve them. Nothing here scans
 row by row in Python except the decided petitions' filing and decision dates for the median.
 
-The decision maker is the petition's `deciding_authority` as the team wrote it. When the advocacy app's
-decision-maker directory lands (issue 18), `decision_maker_of()` is the one seam to change.
+The decision maker is the petition's deciding office in the advocacy app's directory where one is set,
+and otherwise the deciding authority as the team wrote it (`decision_maker_of()`).
 """
 
 from __future__ import annotations
@@ -43,8 +43,11 @@ AGE_BUCKETS = [
 ]
 
 
+MAKER_FIELDS = ("deciding_office__name", "deciding_authority")
+
+
 def decision_maker_of(row: Any) -> str:
-    return str(row["deciding_authority"]).strip() or "Not recorded"
+    return str(row.get("deciding_office__name") or row["deciding_authority"]).strip() or "Not recorded"
 
 
 def _status_label(value: str) -> str:
@@ -52,7 +55,8 @@ def _status_label(value: str) -> str:
 
 
 def by_outcome(petitions: QuerySet[Petition], field: str, key: str, title: str, heading: str) -> Chart:
-    counts = petitions.values(field, "status").annotate(n=Count("id")).order_by()
+    fields = MAKER_FIELDS if field == "deciding_authority" else (field,)
+    counts = petitions.values(*fields, "status").annotate(n=Count("id")).order_by()
     table: dict[str, dict[str, int]] = defaultdict(dict)
     for row in counts:
         name = decision_maker_of(row) if field == "deciding_authority" else str(row[field])
@@ -138,7 +142,7 @@ def _baselines() -> dict[str, tuple[float, str, SourceNote]]:
 def grant_rates(petitions: QuerySet[Petition]) -> Chart:
     decided = (
         petitions.filter(status__in=[PetitionStatus.GRANTED, PetitionStatus.DENIED])
-        .values("deciding_authority", "pathway", "status")
+        .values(*MAKER_FIELDS, "pathway", "status")
         .annotate(n=Count("id"))
         .order_by()
     )
@@ -205,9 +209,8 @@ def grant_rates(petitions: QuerySet[Petition]) -> Chart:
         height=max(80, 40 * len(rows)),
     )
     notes = [
-        "The rate is granted / (granted + denied); withdrawn and pending petitions are left out. A public "
-        "rate "
-        "is shown only where all of a decision maker's petitions are in one jurisdiction with a public "
+        "The rate is granted / (granted + denied); withdrawn, closed, moot and pending petitions are left "
+        "out. A public rate is shown only where all of a decision maker's petitions are in one jurisdiction with a public "
         "figure; the public rates count petitions, not people."
     ]
     return Chart(
@@ -228,7 +231,7 @@ def days_to_decision(petitions: QuerySet[Petition]) -> Chart:
         status__in=[PetitionStatus.GRANTED, PetitionStatus.DENIED],
         filed_on__isnull=False,
         decided_on__isnull=False,
-    ).values("deciding_authority", "filed_on", "decided_on")
+    ).values(*MAKER_FIELDS, "filed_on", "decided_on")
     spans: dict[str, list[int]] = defaultdict(list)
     for row in decided:
         filed_on, decided_on = row["filed_on"], row["decided_on"]

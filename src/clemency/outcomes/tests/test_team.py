@@ -114,3 +114,14 @@ def test_deadlines_met_late_missed_and_ahead(cast, case):
     chart = team.deadlines_kept(restrict(Deadline.objects.all(), cast.staff, "case__team"), TODAY)
     assert [row[1] for row in chart.rows] == [1, 1, 1, 1]
     assert chart.rows[2][0] == "Missed (past and not done)"
+
+
+def test_the_decision_maker_is_the_directory_office_where_the_petition_names_one(cast, case):
+    from clemency.advocacy.models import Office
+
+    office = Office.objects.filter(team__isnull=True).order_by("pk").first()
+    assert office is not None  # the shared directory is seeded by a migration
+    make_petition(case, "us.commutation", "written by hand", PetitionStatus.DENIED, deciding_office=office)
+    make_petition(case, "us.commutation", "Written by hand", PetitionStatus.GRANTED)
+    rows = {row[0] for row in team.grant_rates(_visible(cast.staff)).rows}
+    assert rows == {office.name, "Written by hand"}
