@@ -210,8 +210,8 @@ def grant_rates(petitions: QuerySet[Petition]) -> Chart:
     )
     notes = [
         "The rate is granted / (granted + denied); withdrawn, closed, moot and pending petitions are left "
-        "out. A public rate is shown only where all of a decision maker's petitions are in one jurisdiction with a public "
-        "figure; the public rates count petitions, not people."
+        "out. A public rate is shown only where all of a decision maker's petitions are in one "
+        "jurisdiction with a public figure; the public rates count petitions, not people."
     ]
     return Chart(
         "team-grant-rates",
