@@ -1,9 +1,9 @@
 """The team's own results: petitions by pathway, decision maker and outcome; grant rates against the
 public baseline; time to decision; open petitions by age; deadlines met and missed.
 
-Every figure is one GROUP BY over the petitions (or deadlines) the user may see, narrowed by the shared
-filter set; the (team, status) and (team, date) indexes of those apps serve them. Nothing here scans
-row by row in Python except the decided petitions' filing and decision dates for the median.
+Every petition figure comes from one GROUP BY (`petition_groups`) over the petitions the user may see,
+narrowed by the shared filter set; the views keep its result in the cache per teams and filters until a
+petition changes (`clemency.outcomes.summary`). Deadlines are one aggregate query on their own indexes.
 
 The decision maker is the petition's deciding office in the advocacy app's directory where one is set,
 and otherwise the deciding authority as the team wrote it (`decision_maker_of()`).
@@ -50,15 +50,22 @@ def decision_maker_of(row: Any) -> str:
     return str(row.get("deciding_office__name") or row["deciding_authority"]).strip() or "Not recorded"
 
 
+GROUP_FIELDS = ("pathway", *MAKER_FIELDS, "status", "filed_on", "decided_on")
+
+
+def petition_groups(petitions: QuerySet[Petition]) -> list[dict[str, Any]]:
+    """The one query behind every petition chart: petitions counted by pathway, decision maker, status,
+    filing date and decision date (at most a few thousand groups for tens of thousands of petitions)."""
+    return list(petitions.values(*GROUP_FIELDS).annotate(n=Count("id")).order_by())
+
+
 def _status_label(value: str) -> str:
     return str(PetitionStatus(value).label) if value in PetitionStatus.values else value
 
 
-def by_outcome(petitions: QuerySet[Petition], field: str, key: str, title: str, heading: str) -> Chart:
-    fields = MAKER_FIELDS if field == "deciding_authority" else (field,)
-    counts = petitions.values(*fields, "status").annotate(n=Count("id")).order_by()
+def by_outcome(groups: list[dict[str, Any]], field: str, key: str, title: str, heading: str) -> Chart:
     table: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in counts:
+    for row in groups:
         name = decision_maker_of(row) if field == "deciding_authority" else str(row[field])
         table[name][_status_label(row["status"])] = (
             table[name].get(_status_label(row["status"]), 0) + row["n"]
@@ -139,13 +146,8 @@ def _baselines() -> dict[str, tuple[float, str, SourceNote]]:
     return found
 
 
-def grant_rates(petitions: QuerySet[Petition]) -> Chart:
-    decided = (
-        petitions.filter(status__in=[PetitionStatus.GRANTED, PetitionStatus.DENIED])
-        .values(*MAKER_FIELDS, "pathway", "status")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+def grant_rates(groups: list[dict[str, Any]]) -> Chart:
+    decided = [row for row in groups if row["status"] in (PetitionStatus.GRANTED, PetitionStatus.DENIED)]
     by_maker: dict[str, dict[str, int]] = defaultdict(lambda: {"granted": 0, "denied": 0})
     places: dict[str, set[str]] = defaultdict(set)
     for row in decided:
@@ -226,17 +228,12 @@ def grant_rates(petitions: QuerySet[Petition]) -> Chart:
     )
 
 
-def days_to_decision(petitions: QuerySet[Petition]) -> Chart:
-    decided = petitions.filter(
-        status__in=[PetitionStatus.GRANTED, PetitionStatus.DENIED],
-        filed_on__isnull=False,
-        decided_on__isnull=False,
-    ).values(*MAKER_FIELDS, "filed_on", "decided_on")
+def days_to_decision(groups: list[dict[str, Any]]) -> Chart:
     spans: dict[str, list[int]] = defaultdict(list)
-    for row in decided:
+    for row in groups:
         filed_on, decided_on = row["filed_on"], row["decided_on"]
-        if filed_on is not None and decided_on is not None:  # the query asked for both; the types do not know
-            spans[decision_maker_of(row)].append((decided_on - filed_on).days)
+        if row["status"] in (PetitionStatus.GRANTED, PetitionStatus.DENIED) and filed_on and decided_on:
+            spans[decision_maker_of(row)].extend([(decided_on - filed_on).days] * row["n"])
     everyone = [d for days in spans.values() for d in days]
     rows = [[maker, len(days), int(statistics.median(days))] for maker, days in sorted(spans.items())]
     if everyone:
@@ -270,16 +267,18 @@ def days_to_decision(petitions: QuerySet[Petition]) -> Chart:
     )
 
 
-def open_by_age(petitions: QuerySet[Petition], today: datetime.date) -> Chart:
-    aggregates = {}
-    for low, high, _label in AGE_BUCKETS:
-        window = Q(filed_on__lte=today - datetime.timedelta(days=low))
-        if high is not None:
-            window &= Q(filed_on__gte=today - datetime.timedelta(days=high))
-        aggregates[f"age_{low}"] = Count("id", filter=window)
-    counted = petitions.filter(status__in=OPEN).aggregate(
-        undated=Count("id", filter=Q(filed_on__isnull=True) | Q(filed_on__gt=today)), **aggregates
-    )
+def open_by_age(groups: list[dict[str, Any]], today: datetime.date) -> Chart:
+    counted: dict[str, int] = defaultdict(int)
+    for row in groups:
+        if row["status"] not in OPEN:
+            continue
+        filed_on = row["filed_on"]
+        if filed_on is None or filed_on > today:
+            counted["undated"] += row["n"]
+            continue
+        age = (today - filed_on).days
+        low = next(low for low, high, _ in AGE_BUCKETS if high is None or age <= high)
+        counted[f"age_{low}"] += row["n"]
     rows: list[list[Any]] = [[label, counted[f"age_{low}"]] for low, _, label in AGE_BUCKETS]
     if counted["undated"]:
         rows.append(["Filing date unknown or in the future", counted["undated"]])
@@ -361,19 +360,19 @@ def deadlines_kept(deadlines: QuerySet[Deadline], today: datetime.date) -> Chart
 
 
 def team_charts(
-    petitions: QuerySet[Petition], deadlines: QuerySet[Deadline], today: datetime.date
+    groups: list[dict[str, Any]], deadlines: QuerySet[Deadline], today: datetime.date
 ) -> list[Chart]:
     return [
-        by_outcome(petitions, "pathway", "team-by-pathway", "Petitions by pathway and outcome", "Pathway"),
+        by_outcome(groups, "pathway", "team-by-pathway", "Petitions by pathway and outcome", "Pathway"),
         by_outcome(
-            petitions,
+            groups,
             "deciding_authority",
             "team-by-decision-maker",
             "Petitions by decision maker and outcome",
             "Decision maker",
         ),
-        grant_rates(petitions),
-        days_to_decision(petitions),
-        open_by_age(petitions, today),
+        grant_rates(groups),
+        days_to_decision(groups),
+        open_by_age(groups, today),
         deadlines_kept(deadlines, today),
     ]

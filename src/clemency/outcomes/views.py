@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from clemency.accounts.access import restrict
+from clemency.accounts.access import restrict, teams_of
 from clemency.accounts.listing import filter_errors, matching_rows
 from clemency.deadlines.models import Deadline
 from clemency.outcomes import federal, public, team
@@ -21,6 +21,7 @@ from clemency.outcomes.charts import Chart
 from clemency.outcomes.filtersets import TeamResultsFilterSet, narrow_deadlines
 from clemency.outcomes.forms import ExecutionFilterForm, ExonerationFilterForm
 from clemency.outcomes.models import Dataset
+from clemency.outcomes.summary import cached_groups
 from clemency.outcomes.tables import DatasetTable
 from clemency.petitions.models import Petition
 
@@ -151,7 +152,11 @@ def _team_querysets(request: HttpRequest) -> tuple[TeamResultsFilterSet, Any, An
 
 def team_results(request: HttpRequest) -> tuple[TeamResultsFilterSet, list[Chart]]:
     filterset, petitions, deadlines = _team_querysets(request)
-    return filterset, team.team_charts(petitions, deadlines, timezone.localdate())
+    user: Any = request.user
+    team_ids = list(teams_of(user).values_list("pk", flat=True))
+    filters = "&".join(f"{key}={value}" for key, value in sorted(request.GET.items()))
+    groups = cached_groups(petitions, team_ids, filters)
+    return filterset, team.team_charts(groups, deadlines, timezone.localdate())
 
 
 @login_required

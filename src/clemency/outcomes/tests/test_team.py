@@ -19,7 +19,7 @@ TODAY = D(2026, 12, 1)
 
 
 def _visible(user):
-    return restrict(Petition.objects.all(), user, "case__team")
+    return team.petition_groups(restrict(Petition.objects.all(), user, "case__team"))
 
 
 def test_petitions_by_pathway_and_outcome_count_every_status(cast, case, other_case):

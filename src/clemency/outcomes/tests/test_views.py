@@ -133,3 +133,20 @@ def test_the_api_gives_a_public_chart_and_refuses_a_bad_filter(client, cast, pub
     assert data["columns"][0] == "Contributing factor" and data["sources"][0]["kind"] == "secondary"
     assert client.get("/api/outcomes/public/exonerations-by-factor/", {"crime": "x"}).status_code == 400
     assert client.get("/api/outcomes/public/nothing/").status_code == 404
+
+
+def test_the_team_counts_are_cached_until_a_petition_changes(client, cast, public_record, case):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    petition = make_petition(case, "us.commutation", "The President", PetitionStatus.FILED)
+    client.force_login(cast.staff)
+    url = reverse("outcomes:chart-csv", args=["team-by-pathway"])
+    assert "us.commutation" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert not any("petitions_petition" in q["sql"] and "GROUP BY" in q["sql"] for q in queries.captured_queries)
+    petition.pathway = "us.pardon"
+    petition.save()
+    body = client.get(url).content.decode()
+    assert "us.pardon" in body and "us.commutation" not in body
