@@ -1,13 +1,15 @@
-"""The team's petition groups, kept in the cache until a petition changes.
+"""The team's petition charts, kept in the cache until a petition changes.
 
 Counting 20,000 petitions of a team with 100,000 cases is a join over the whole team (a quarter of a
-second); a director reloading the page, or fifty of them, should not pay it each time. The groups are
-cached under the teams and the filters, and a version that any saved or deleted petition renews, so a
-change shows at once. Bulk updates that skip `save()` are caught by the expiry (five minutes).
+second); a director reloading the page, or fifty of them, should not pay it each time. The charts are
+cached under the teams, the filters and the day, and a version that any saved or deleted petition renews,
+so a change shows at once. Bulk updates that skip `save()` are caught by the expiry (five minutes).
+Deadlines are counted afresh on each request (one indexed aggregate).
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import uuid
 from typing import Any
@@ -15,7 +17,9 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from clemency.outcomes.team import petition_groups
+from clemency.deadlines.models import Deadline
+from clemency.outcomes.charts import Chart
+from clemency.outcomes.team import deadlines_kept, petition_charts, petition_groups
 from clemency.petitions.models import Petition
 
 VERSION_KEY = "outcomes:petitions-version"
@@ -36,11 +40,17 @@ def _version() -> str:
     return str(found)
 
 
-def cached_groups(petitions: QuerySet[Petition], team_ids: list[int], filters: str) -> list[dict[str, Any]]:
-    scope = hashlib.sha256(f"{sorted(team_ids)}|{filters}".encode()).hexdigest()
-    key = f"outcomes:groups:{_version()}:{scope}"
-    found = cache.get(key)
-    if found is None:
-        found = petition_groups(petitions)
-        cache.set(key, found, EXPIRY_SECONDS)
-    return list(found)
+def team_charts(
+    petitions: QuerySet[Petition],
+    deadlines: QuerySet[Deadline],
+    team_ids: list[int],
+    filters: str,
+    today: datetime.date,
+) -> list[Chart]:
+    scope = hashlib.sha256(f"{sorted(team_ids)}|{filters}|{today.isoformat()}".encode()).hexdigest()
+    key = f"outcomes:team-charts:{_version()}:{scope}"
+    charts = cache.get(key)
+    if charts is None:
+        charts = petition_charts(petition_groups(petitions), today)
+        cache.set(key, charts, EXPIRY_SECONDS)
+    return [*charts, deadlines_kept(deadlines, today)]

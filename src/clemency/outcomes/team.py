@@ -59,8 +59,11 @@ def petition_groups(petitions: QuerySet[Petition]) -> list[dict[str, Any]]:
     return list(petitions.values(*GROUP_FIELDS).annotate(n=Count("id")).order_by())
 
 
+STATUS_LABELS = {str(value): str(label) for value, label in PetitionStatus.choices}
+
+
 def _status_label(value: str) -> str:
-    return str(PetitionStatus(value).label) if value in PetitionStatus.values else value
+    return STATUS_LABELS.get(value, value)
 
 
 def by_outcome(groups: list[dict[str, Any]], field: str, key: str, title: str, heading: str) -> Chart:
@@ -359,9 +362,7 @@ def deadlines_kept(deadlines: QuerySet[Deadline], today: datetime.date) -> Chart
     )
 
 
-def team_charts(
-    groups: list[dict[str, Any]], deadlines: QuerySet[Deadline], today: datetime.date
-) -> list[Chart]:
+def petition_charts(groups: list[dict[str, Any]], today: datetime.date) -> list[Chart]:
     return [
         by_outcome(groups, "pathway", "team-by-pathway", "Petitions by pathway and outcome", "Pathway"),
         by_outcome(
@@ -374,5 +375,4 @@ def team_charts(
         grant_rates(groups),
         days_to_decision(groups),
         open_by_age(groups, today),
-        deadlines_kept(deadlines, today),
     ]

@@ -16,12 +16,11 @@ from django.views.decorators.http import require_GET
 from clemency.accounts.access import restrict, teams_of
 from clemency.accounts.listing import filter_errors, matching_rows
 from clemency.deadlines.models import Deadline
-from clemency.outcomes import federal, public, team
+from clemency.outcomes import federal, public, summary
 from clemency.outcomes.charts import Chart
 from clemency.outcomes.filtersets import TeamResultsFilterSet, narrow_deadlines
 from clemency.outcomes.forms import ExecutionFilterForm, ExonerationFilterForm
 from clemency.outcomes.models import Dataset
-from clemency.outcomes.summary import cached_groups
 from clemency.outcomes.tables import DatasetTable
 from clemency.petitions.models import Petition
 
@@ -155,8 +154,7 @@ def team_results(request: HttpRequest) -> tuple[TeamResultsFilterSet, list[Chart
     user: Any = request.user
     team_ids = list(teams_of(user).values_list("pk", flat=True))
     filters = "&".join(f"{key}={value}" for key, value in sorted(request.GET.items()))
-    groups = cached_groups(petitions, team_ids, filters)
-    return filterset, team.team_charts(groups, deadlines, timezone.localdate())
+    return filterset, summary.team_charts(petitions, deadlines, team_ids, filters, timezone.localdate())
 
 
 @login_required

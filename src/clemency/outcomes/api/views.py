@@ -12,11 +12,10 @@ from rest_framework.response import Response
 
 from clemency.accounts.access import restrict, teams_of
 from clemency.deadlines.models import Deadline
-from clemency.outcomes import team
+from clemency.outcomes import summary
 from clemency.outcomes.api.serializers import ChartSerializer, TeamResultsSerializer
 from clemency.outcomes.charts import Chart
 from clemency.outcomes.filtersets import TeamResultsFilterSet, narrow_deadlines
-from clemency.outcomes.summary import cached_groups
 from clemency.outcomes.views import CHART_FILTERS, PUBLIC_CHARTS
 from clemency.petitions.models import Petition
 
@@ -56,7 +55,7 @@ class TeamResultsView(GenericAPIView):
         today = timezone.localdate()
         team_ids = list(teams_of(request.user).values_list("pk", flat=True))  # type: ignore[arg-type]
         filters = "&".join(f"{key}={value}" for key, value in sorted(request.query_params.items()))
-        charts = team.team_charts(cached_groups(petitions, team_ids, filters), deadlines, today)
+        charts = summary.team_charts(petitions, deadlines, team_ids, filters, today)
         return Response({"as_of": today.isoformat(), "charts": [chart_data(chart) for chart in charts]})
 
 

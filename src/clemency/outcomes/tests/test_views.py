@@ -145,7 +145,9 @@ def test_the_team_counts_are_cached_until_a_petition_changes(client, cast, publi
     assert "us.commutation" in client.get(url).content.decode()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    assert not any("petitions_petition" in q["sql"] and "GROUP BY" in q["sql"] for q in queries.captured_queries)
+    assert not any(
+        "petitions_petition" in q["sql"] and "GROUP BY" in q["sql"] for q in queries.captured_queries
+    )
     petition.pathway = "us.pardon"
     petition.save()
     body = client.get(url).content.decode()
