@@ -50,7 +50,15 @@ def decision_maker_of(row: Any) -> str:
     return str(row.get("deciding_office__name") or row["deciding_authority"]).strip() or "Not recorded"
 
 
-GROUP_FIELDS = ("pathway", *MAKER_FIELDS, "status", "filed_on", "decided_on")
+GROUP_FIELDS = ("pathway", *MAKER_FIELDS, "deciding_office__jurisdiction", "status", "filed_on", "decided_on")
+
+
+def jurisdiction_of(row: Any) -> str:
+    """The office's jurisdiction in the directory (`federal` is the pathway ids' `us`), else the pathway's."""
+    office = row.get("deciding_office__jurisdiction")
+    if office:
+        return {"federal": "us", "dc": "us-dc"}.get(office, str(office))
+    return str(row["pathway"]).split(".", 1)[0]
 
 
 def petition_groups(petitions: QuerySet[Petition]) -> list[dict[str, Any]]:
@@ -156,7 +164,7 @@ def grant_rates(groups: list[dict[str, Any]]) -> Chart:
     for row in decided:
         maker = decision_maker_of(row)
         by_maker[maker][row["status"]] += row["n"]
-        places[maker].add(str(row["pathway"]).split(".", 1)[0])
+        places[maker].add(jurisdiction_of(row))
     baselines = _baselines()
     rows: list[list[Any]] = []
     data: list[dict[str, Any]] = []

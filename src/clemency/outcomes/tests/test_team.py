@@ -125,3 +125,13 @@ def test_the_decision_maker_is_the_directory_office_where_the_petition_names_one
     make_petition(case, "us.commutation", "Written by hand", PetitionStatus.GRANTED)
     rows = {row[0] for row in team.grant_rates(_visible(cast.staff)).rows}
     assert rows == {office.name, "Written by hand"}
+
+
+def test_the_public_baseline_follows_the_deciding_offices_jurisdiction(cast, case):
+    from clemency.advocacy.models import Office
+
+    president = Office.objects.get(seed_key="federal.president")
+    # A pathway of another jurisdiction, but the directory says the President decides.
+    make_petition(case, "us-wi.pardon", "", PetitionStatus.DENIED, deciding_office=president)
+    (row,) = team.grant_rates(_visible(cast.staff)).rows
+    assert row[0] == president.name and row[4] == 28.6
