@@ -87,6 +87,30 @@ class Clinician(FastHttpUser):
     def dashboard(self) -> None:
         self.client.get("/", name="/ (dashboard)")
 
+    # The outcome pages (issue 20): the team's results over its petitions, with and without a filter, the
+    # public record's pages, and the same figures through the API.
+    @task(1)
+    def outcomes_team(self) -> None:
+        query = self.rng.choice(["", "?jurisdiction=us", "?filed_after=2025-01-01", "?pathway=us-wi.pardon"])
+        self.client.get(f"/outcomes/team/{query}", name="/outcomes/team/")
+
+    @task(1)
+    def outcomes_public(self) -> None:
+        path = self.rng.choice(
+            [
+                "/outcomes/federal/",
+                "/outcomes/executions/",
+                "/outcomes/exonerations/",
+                "/outcomes/states/",
+                "/outcomes/exonerations/?jurisdiction=Texas",
+            ]
+        )
+        self.client.get(path, name="/outcomes/ (public record)")
+
+    @task(1)
+    def outcomes_api(self) -> None:
+        self.client.get("/api/outcomes/team/", name="/api/outcomes/team/")
+
     @task(2)
     def update_case(self) -> None:
         case_id = self.rng.choice(self.own_cases)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "clemency.transcripts",
     "clemency.advocacy",
     "clemency.campaigns",
+    "clemency.outcomes",
     "clemency.web",
     "clemency.console",
 ]

@@ -18,6 +18,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.screenings.api.urls")),
     path("", include("clemency.transcripts.api.urls")),
     path("", include("clemency.campaigns.api.urls")),
+    path("", include("clemency.outcomes.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -43,6 +44,7 @@ urlpatterns = [
     path("", include("clemency.campaigns.urls")),
     path("mail/outbox/", outbox_views.outbox, name="outbox"),
     path("mail/outbox/<str:name>/", outbox_views.outbox_message, name="outbox-message"),
+    path("outcomes/", include("clemency.outcomes.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

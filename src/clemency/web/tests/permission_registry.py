@@ -194,6 +194,12 @@ SPECIAL_ROUTES: dict[str, str] = {
         "a rank within a run: screenings/tests test_hidden_runs_are_404_everywhere and "
         "test_a_read_only_member_may_read_candidates_but_not_create_a_case",
     ),
+    **dict.fromkeys(
+        ("outcomes:chart-csv", "outcomes:embed", "outcomes:embed-svg", "outcomes-public-chart"),
+        "a chart's name, not an object: team charts count only the user's teams (outcomes/tests "
+        "test_the_team_page_counts_only_the_users_teams); embeds show only public-record charts "
+        "(test_anyone_may_embed_a_public_record_chart_but_not_a_teams_numbers)",
+    ),
 }
 
 # URL prefixes outside the platform's own access rules (Django admin, allauth's own pages, schema).

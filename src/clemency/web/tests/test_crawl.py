@@ -34,6 +34,8 @@ MAX_PAGES_PER_SHAPE = 15
 SKIP = re.compile(
     r"^/(logout/|static/|admin/|api/|auth/logout/)"
     r"|/download/?$|\.ics$|\.csv$|/export"
+    # The public embeds of the outcome charts: one per chart and filter, tested in outcomes/tests.
+    r"|^/outcomes/embed/"
 )
 # Each user must see at least this many pages, so the test cannot pass by visiting nothing.
 MIN_PAGES = {"demo-attorney": 150, "demo-student": 100, "demo-admin": 150}
