@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from clemency.accounts import views as accounts_views
 from clemency.web import views
 
 api_patterns: list[URLPattern | URLResolver] = [
@@ -38,5 +39,6 @@ urlpatterns = [
     path("screenings/", include("clemency.screenings.urls")),
     path("transcripts/", include("clemency.transcripts.urls")),
     path("api/", include(api_patterns)),
+    path("admin/", accounts_views.django_admin_index, name="admin-gate"),
     path("admin/", admin.site.urls),
 ]
