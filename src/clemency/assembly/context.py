@@ -150,6 +150,10 @@ class Team:
     organization: str | None = None
     address: Address | None = None
     lawyers: list[Lawyer] = field(default_factory=list)
+    phone: str | None = None
+    email: str | None = None
+    # The team's own signature block, line by line; empty means the lead lawyer's name is printed.
+    signature: list[str] = field(default_factory=list)
 
     DERIVED: ClassVar[tuple[str, ...]] = ("lead",)
 

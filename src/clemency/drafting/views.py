@@ -89,9 +89,12 @@ def case_drafting(request: HttpRequest, case_pk: int) -> HttpResponse:
     choices = [(spec.name, spec.title) for spec, decision in decisions if decision.applies]
     form = GenerateForm(request.POST or None, templates=choices)
     status = 200
+    missing: list[dict[str, str]] = []
     if request.method == "POST":
         if not can_write:
             raise PermissionDenied("Your role on this team is read-only.")
+        answers = {key[len(ANSWER_PREFIX):]: str(request.POST.get(key, "")) for key in request.POST
+                   if key.startswith(ANSWER_PREFIX)}
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -103,7 +106,13 @@ def case_drafting(request: HttpRequest, case_pk: int) -> HttpResponse:
                     variant=data["variant"],
                     redacted=data["redacted"],
                     output_format=data["format"],
+                    answers=answers,
                 )
+            except services.MissingVariables as error:
+                add_service_errors(form, error)
+                # The values already given stay on the page beside those still missing.
+                given = [path for path, value in answers.items() if value.strip()]
+                missing = _missing_rows(case, list(dict.fromkeys([*given, *error.paths])), answers)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -124,9 +133,24 @@ def case_drafting(request: HttpRequest, case_pk: int) -> HttpResponse:
             "generated": generated,
             "new_pk": request.GET.get("new", ""),
             "explanation": context.explanation,
+            "missing": missing,
         },
         status=status,
     )
+
+
+ANSWER_PREFIX = "answer:"
+
+
+def _missing_rows(case: Case, paths: list[str], answers: dict[str, str]) -> list[dict[str, str]]:
+    from clemency.drafting.context import describe_variable
+
+    rows = []
+    for index, path in enumerate(paths):
+        label, where = describe_variable(path, case)
+        rows.append({"path": path, "name": ANSWER_PREFIX + path, "id": f"answer-{index}", "label": label,
+                     "where": where, "value": answers.get(path, "")})
+    return rows
 
 
 @login_required
