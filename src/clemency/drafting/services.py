@@ -481,3 +481,29 @@ def record_bundle_download(bundle: Bundle, *, actor: Any) -> None:
             team_id=bundle.case.team_id,
             after={"sha256": bundle.sha256, "privileged": bundle.privileged, "redacted": bundle.redacted},
         )
+
+
+def add_draft_to_documents(document: GeneratedDocument, *, actor: Any) -> Any:
+    """Keep a generated draft among the case's documents, so it can go into an exhibit bundle
+    (where its true page count and Bates numbers are read from the file itself)."""
+    from clemency.accounts.access import can_write_team
+    from clemency.documents.models import Document, DocumentKind
+    from clemency.documents.services import upload_document
+
+    case = document.case
+    if actor is not None and not can_write_team(actor, case.team_id):
+        raise ValidationError("Your role on this team is read-only.")
+    if Document.objects.filter(case=case, sha256=document.sha256).exists():
+        variant = document.get_variant_display().lower()
+        raise ValidationError(f"“{document.title}” ({variant}) is already among the case documents.")
+    with document.file.open("rb") as handle:
+        data = ContentFile(handle.read(), name=f"{document.template}-{document.variant}.{document.format}")
+    return upload_document(
+        case=case,
+        actor=actor,
+        upload=data,
+        kind=DocumentKind.OTHER,
+        title=f"{document.title} ({document.get_variant_display().lower()})"[:200],
+        description=f"Generated draft {document.pk}, {document.as_of:%Y-%m-%d}, SHA-256 {document.sha256}.",
+        privileged=False,
+    )

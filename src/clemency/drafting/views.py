@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from clemency import assembly
 from clemency.accounts.access import (
@@ -159,6 +159,21 @@ def generated_download(request: HttpRequest, pk: int) -> FileResponse:
     queryset = GeneratedDocument.objects.select_related("case", "case__team")
     document = cast(GeneratedDocument, get_visible(queryset, _user(request), TEAM_PATH, pk=pk))
     return generated_file_response(request.user, document)
+
+
+@login_required
+@require_POST
+def generated_add_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """Keep a draft among the case documents: then it can be an exhibit of a bundle."""
+    queryset = GeneratedDocument.objects.select_related("case", "case__team")
+    document = cast(GeneratedDocument, get_visible(queryset, _user(request), TEAM_PATH, write=True, pk=pk))
+    try:
+        kept = services.add_draft_to_documents(document, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"“{kept.title}” is now a case document: add it to a bundle as an exhibit.")
+    return redirect("drafting:case", case_pk=document.case_id)
 
 
 def _file_response(handle: Any, filename: str, content_type: str) -> FileResponse:

@@ -112,3 +112,30 @@ def test_the_drafting_page_offers_a_field_for_each_unknown_and_keeps_the_values(
     assert client.post(url, {**form, **filled}).status_code == 302
     document = GeneratedDocument.objects.get()
     assert document.variant == "final" and UNKNOWN not in docx_text(document.file.read())
+
+
+@pytest.mark.xdist_group("assembly-libreoffice")
+def test_a_generated_draft_goes_into_a_bundle_with_its_true_page_count(client, cast):
+    from clemency.documents.models import Document
+    from clemency.drafting.services import ExhibitChoice
+    from clemency.drafting.tests.helpers import page_texts
+
+    case = _wisconsin_case(cast.team)
+    _letterhead(cast.team)
+    draft = services.generate_document(
+        case, actor=cast.attorney, template=TEMPLATE, as_of=AS_OF, variant="final", output_format="pdf",
+        answers={"case.recipient.address.one_line": "Madison, WI"},
+    )
+    client.force_login(cast.attorney)
+    client.post(reverse("drafting:generated-add-document", args=[draft.pk]))
+    kept = Document.objects.get(case=case)
+    again = client.post(reverse("drafting:generated-add-document", args=[draft.pk]), follow=True)
+    assert "already among the case documents" in again.content.decode()
+    draft_pages = len(page_texts(draft.file.read()))
+    bundle = services.request_bundle(case, actor=cast.attorney, bates_prefix="THORN-",
+                                     exhibits=[ExhibitChoice(kept)])
+    pages = page_texts(bundle.file.read())
+    cover = next(text for text in pages if "Source file:" in text)
+    noun = "page" if draft_pages == 1 else "pages"
+    assert f"{draft_pages} {noun} after this cover sheet, Bates THORN-000003" in " ".join(cover.split())
+    assert len(pages) == 1 + 1 + draft_pages

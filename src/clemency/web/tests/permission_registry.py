@@ -95,6 +95,7 @@ OBJECT_ROUTES: dict[str, Route] = {
     # drafting (the bundle holds a privileged exhibit: its content is the privileged marker)
     "drafting:case": Route("case"),
     "drafting:generated-download": Route("generated_document"),
+    "drafting:generated-add-document": Route("generated_document", get=False),
     "drafting:bundle-create": Route("case"),
     "drafting:bundle-detail": Route("bundle"),
     "drafting:bundle-download": Route("bundle", shows_privileged=True),
