@@ -56,6 +56,7 @@ def render_docx(
     template = DocxTemplate(io.BytesIO(normalise_docx(spec.path.read_bytes())))
     try:
         data = apply_answers(to_template_data(context, redacted=redacted), answers or {})
+        _place_logo(template, data)
         template.render(data, jinja_env(), autoescape=True)
     except jinja2.TemplateError as error:
         raise TemplateError(f"template {template_name!r} failed to render: {error}") from error
@@ -68,6 +69,19 @@ def render_docx(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+LOGO_WIDTH_MM = 35
+
+
+def _place_logo(template: DocxTemplate, data: dict[str, object]) -> None:
+    """The team's logo bytes become an image in the document (docxtpl needs the template for that)."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    team = data.get("team")
+    if isinstance(team, dict) and isinstance(team.get("logo"), bytes | bytearray):
+        team["logo"] = InlineImage(template, io.BytesIO(team["logo"]), width=Mm(LOGO_WIDTH_MM))
 
 
 def _add_header_notice(document: DocxDocument, text: str) -> None:

@@ -75,6 +75,9 @@ def unknown_variables(template_name: str, context: CaseContext, *, answers: dict
 
     env.finalize = finalize
     data = apply_answers(to_template_data(context, redacted=redacted), answers or {})
+    team = data.get("team")
+    if isinstance(team, dict) and team.get("logo"):
+        team["logo"] = "logo"  # printed as an image by render_docx; here only whether it is known matters
     try:
         template.render(_mark(data, ""), env, autoescape=True)
     except jinja2.TemplateError as error:

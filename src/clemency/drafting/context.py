@@ -168,8 +168,20 @@ def _team(case: Case) -> ac.Team:
         phone=team.letterhead_phone or None,
         email=team.letterhead_email or None,
         signature=[line.rstrip() for line in team.signature_block.splitlines() if line.strip()],
+        logo=_logo(team),
         lawyers=lawyers,
     )
+
+
+def _logo(team: Any) -> bytes | None:
+    """The letterhead logo's bytes, or None when there is none or its file is gone."""
+    if not team.letterhead_logo:
+        return None
+    try:
+        with team.letterhead_logo.open("rb") as handle:
+            return bytes(handle.read())
+    except (FileNotFoundError, OSError):
+        return None
 
 
 # Whom a template's letter goes to when the case names nobody: the body the law sends it to.

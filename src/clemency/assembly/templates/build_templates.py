@@ -76,6 +76,9 @@ class Builder:
 
     def letterhead(self) -> None:
         self.lines(
+            "{%p if team.logo %}",
+            "{{ team.logo }}",
+            "{%p endif %}",
             "{{ team.organization }}",
             "{{ team.address.one_line }}",
             "{% if team.phone %}Telephone {{ team.phone }}{% endif %}{% if team.phone and team.email %}    "

@@ -139,3 +139,25 @@ def test_a_generated_draft_goes_into_a_bundle_with_its_true_page_count(client, c
     noun = "page" if draft_pages == 1 else "pages"
     assert f"{draft_pages} {noun} after this cover sheet, Bates THORN-000003" in " ".join(cover.split())
     assert len(pages) == 1 + 1 + draft_pages
+
+
+def test_the_team_logo_is_printed_in_the_letterhead(cast):
+    import io
+
+    import docx
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from clemency.accounts.team_admin import update_team_settings
+
+    case = _wisconsin_case(cast.team)
+    image = io.BytesIO()
+    Image.new("RGB", (60, 30), (10, 60, 140)).save(image, "PNG")
+    update_team_settings(cast.team, actor=cast.admin, values={},
+                         logo=SimpleUploadedFile("logo.png", image.getvalue(), content_type="image/png"))
+    cast.team.refresh_from_db()  # the case holds this team object
+    document = services.generate_document(case, actor=cast.attorney, template=TEMPLATE, as_of=AS_OF)
+    assert len(docx.Document(io.BytesIO(document.file.read())).inline_shapes) == 1
+    without = _wisconsin_case(cast.other_team)
+    plain = services.generate_document(without, actor=cast.outsider, template=TEMPLATE, as_of=AS_OF)
+    assert len(docx.Document(io.BytesIO(plain.file.read())).inline_shapes) == 0
