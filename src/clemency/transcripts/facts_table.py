@@ -155,3 +155,32 @@ def polysemous_cue_warnings(formset: Any) -> list[str]:
                     "(“shot + head”) or add exclusions for the other senses."
                 )
     return warnings
+
+
+def speaker_rows(speakers_yaml_text: str) -> list[dict[str, Any]]:
+    """A speaker map's YAML as the table's initial rows ([] when it cannot be read as a map)."""
+    try:
+        data = yaml.safe_load(speakers_yaml_text or "")
+    except yaml.YAMLError:
+        return []
+    people = data.get("speakers") if isinstance(data, dict) else data
+    if not isinstance(people, list):
+        return []
+    rows = []
+    for person in people:
+        if not isinstance(person, dict):
+            continue
+        spellings = person.get("spellings") or []
+        rows.append({
+            "name": str(person.get("name") or ""),
+            "role": person.get("role") if person.get("role") in dict(ROLE_CHOICES) else "other",
+            "spellings": ("\n".join(str(s) for s in spellings) if isinstance(spellings, list)
+                          else str(spellings)),
+        })
+    return rows[:MAX_ROWS]
+
+
+def correction_formset(data: Any = None, *, speakers_yaml_text: str = "") -> Any:
+    """The speaker table of the analysis page: the map in use (given or proposed) as its rows."""
+    initial = None if data is not None else speaker_rows(speakers_yaml_text)
+    return SpeakerFormSet(data, prefix="speaker", initial=initial)

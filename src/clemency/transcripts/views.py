@@ -293,8 +293,10 @@ def _analysis_context(
     report: str | None,
     report_problem: str | None,
     speaker_form: SpeakerMapForm | None = None,
+    speaker_table: Any = None,
 ) -> dict[str, Any]:
     transcript = analysis.transcript
+    in_use = analysis.proposed_speakers
     return {
         "analysis": analysis,
         "transcript": transcript,
@@ -305,6 +307,7 @@ def _analysis_context(
         "speakers_given": bool(analysis.speakers_file),
         "speaker_form": speaker_form or SpeakerMapForm(initial={"speakers": analysis.proposed_speakers}),
         "flags": sorted(analysis.flag_counts.items()),
+        "speaker_table": speaker_table or facts_table.correction_formset(speakers_yaml_text=in_use),
     }
 
 
@@ -352,7 +355,16 @@ def analysis_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
 def analysis_speakers(request: HttpRequest, pk: int) -> HttpResponse:
     """Save the edited speaker map and run the analysis again with it."""
     analysis = get_analysis(request, pk, write=True)
-    form = SpeakerMapForm(request.POST)
+    table = None
+    if "speaker-TOTAL_FORMS" in request.POST:
+        # The table: its rows become the map's YAML; the YAML box shows what was made of them.
+        table = facts_table.correction_formset(request.POST)
+        text = facts_table.speakers_yaml(table) if table.is_valid() else None
+        form = SpeakerMapForm({"speakers": text or ""})
+        if not table.is_valid():
+            form.add_error(None, "A row of the speaker table has an error: see the table.")
+    else:
+        form = SpeakerMapForm(request.POST)
     if form.is_valid():
         try:
             new = services.rerun_with_speakers(
@@ -369,7 +381,7 @@ def analysis_speakers(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "transcripts/analysis.html",
-        _analysis_context(request, analysis, report, problem, speaker_form=form),
+        _analysis_context(request, analysis, report, problem, speaker_form=form, speaker_table=table),
         status=400,
     )
 

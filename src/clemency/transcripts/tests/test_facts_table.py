@@ -78,3 +78,21 @@ def test_the_example_set_fills_the_table_and_yaml_upload_still_works(client, cas
     neither = _attach(client, case, _table([]))
     assert neither.status_code == 400 and "Fill in the facts table below, or upload a facts file." in \
         neither.content.decode()
+
+
+def test_the_speaker_map_is_corrected_as_a_table_on_the_analysis_page(client, analysis, cast):
+    client.force_login(cast.staff)
+    page = client.get(reverse("transcripts:analysis", args=[analysis.pk])).content.decode()
+    assert 'id="speaker-table-form"' in page and 'name="speaker-0-name"' in page
+    rows = {"speaker-TOTAL_FORMS": "3", "speaker-INITIAL_FORMS": "0",
+            "speaker-0-name": "Rosa Vance", "speaker-0-role": "interrogator", "speaker-0-spellings": "VANCE",
+            "speaker-1-name": "Owen Pike", "speaker-1-role": "interrogator", "speaker-1-spellings": "PIKE",
+            "speaker-2-name": "Jody Marsh", "speaker-2-role": "suspect", "speaker-2-spellings": "MARSH"}
+    response = client.post(reverse("transcripts:analysis-speakers", args=[analysis.pk]), rows)
+    assert response.status_code == 302
+    new = TranscriptAnalysis.objects.exclude(pk=analysis.pk).get()
+    saved = yaml.safe_load(new.speakers_file.read())
+    assert saved["speakers"][2] == {"name": "Jody Marsh", "role": "suspect", "spellings": ["MARSH"]}
+    bad = client.post(reverse("transcripts:analysis-speakers", args=[new.pk]),
+                      {**rows, "speaker-0-role": "judge"})
+    assert bad.status_code == 400 and "speaker table has an error" in bad.content.decode()
