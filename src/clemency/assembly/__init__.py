@@ -24,6 +24,7 @@ from clemency.assembly.errors import AssemblyError, ConversionError, TemplateErr
 from clemency.assembly.loading import ContextError, context_from_dict, explanation_from_results
 from clemency.assembly.pdf import docx_to_pdf
 from clemency.assembly.render import render_docx, render_pdf
+from clemency.assembly.unknowns import apply_answers, unknown_variables
 
 __all__ = [
     "SENSITIVE_FIELDS",
@@ -41,6 +42,7 @@ __all__ = [
     "SourceDigest",
     "TocEntry",
     "applicable_templates",
+    "apply_answers",
     "build_bundle",
     "context_from_dict",
     "docx_to_pdf",
@@ -49,4 +51,5 @@ __all__ = [
     "render_docx",
     "render_pdf",
     "schema_variables",
+    "unknown_variables",
 ]

@@ -221,6 +221,13 @@ def _settle_toc(
     raise AssemblyError(f"the table of contents did not settle after {MAX_TOC_PASSES} passes")
 
 
+def _own_pages(entry: TocEntry, prefix: str, first: int) -> str:
+    """The Bates numbers of the exhibit's own pages (the page after its cover sheet to its last), so a
+    cover that says "1 page" names one Bates number, not the cover's and the page's."""
+    own_first = bates_number(prefix, first + entry.start_page)
+    return own_first if entry.page_count == 1 else f"{own_first} to {entry.bates_end}"
+
+
 def _assemble(
     title: str,
     toc_pdf: bytes,
@@ -239,7 +246,7 @@ def _assemble(
             render_covers(
                 title,
                 [
-                    Cover(e.label, e.name, e.filename, e.page_count, f"{e.bates_start}-{e.bates_end}")
+                    Cover(e.label, e.name, e.filename, e.page_count, _own_pages(e, prefix, first))
                     for e in entries
                 ],
             )

@@ -150,6 +150,12 @@ class Team:
     organization: str | None = None
     address: Address | None = None
     lawyers: list[Lawyer] = field(default_factory=list)
+    phone: str | None = None
+    email: str | None = None
+    # The team's own signature block, line by line; empty means the lead lawyer's name is printed.
+    signature: list[str] = field(default_factory=list)
+    # The letterhead's logo, PNG or JPEG bytes; printed at the top of letters when present.
+    logo: bytes | None = None
 
     DERIVED: ClassVar[tuple[str, ...]] = ("lead",)
 

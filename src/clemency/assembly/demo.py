@@ -28,6 +28,8 @@ from clemency.assembly.context import (
 TEAM = Team(
     organization="Lakeshore Second Chance Clinic",
     address=Address("410 Orchard Row", "Millbrook", "IL", "60999"),
+    phone="555-0140",
+    email="office@lakeshore.example",
     lawyers=[
         Lawyer("Renata Quill", bar_number="IL-0099871", email="rquill@lakeshore.example", phone="555-0142"),
         Lawyer("Tomas Ferrel", bar_number="IL-0099872", email="tferrel@lakeshore.example"),

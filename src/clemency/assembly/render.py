@@ -17,6 +17,7 @@ from clemency.assembly.context import CaseContext, to_template_data
 from clemency.assembly.environment import UNKNOWN, jinja_env, longdate, money, term
 from clemency.assembly.errors import TemplateError
 from clemency.assembly.lint import normalise_docx
+from clemency.assembly.unknowns import apply_answers
 
 __all__ = [
     "DRAFT_NOTICE",
@@ -43,16 +44,20 @@ def render_docx(
     variant: Variant | str = "preview",
     *,
     redacted: bool = False,
+    answers: dict[str, str] | None = None,
 ) -> bytes:
     """The named template filled with the case; `preview` carries a DRAFT watermark, `redacted`
-    replaces every sensitive field (see `context.SENSITIVE_FIELDS`)."""
+    replaces every sensitive field (see `context.SENSITIVE_FIELDS`); `answers` fill variables the
+    case does not know, by path (see `unknowns.apply_answers`)."""
     if variant not in VARIANTS:
         raise TemplateError(f"variant {variant!r} is not one of {', '.join(VARIANTS)}")
     spec = get_template(template_name)
     # normalised first: a template saved by Word with curly quotes or split tags still renders
     template = DocxTemplate(io.BytesIO(normalise_docx(spec.path.read_bytes())))
     try:
-        template.render(to_template_data(context, redacted=redacted), jinja_env(), autoescape=True)
+        data = apply_answers(to_template_data(context, redacted=redacted), answers or {})
+        _place_logo(template, data)
+        template.render(data, jinja_env(), autoescape=True)
     except jinja2.TemplateError as error:
         raise TemplateError(f"template {template_name!r} failed to render: {error}") from error
     document: DocxDocument = template.docx
@@ -64,6 +69,19 @@ def render_docx(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+LOGO_WIDTH_MM = 35
+
+
+def _place_logo(template: DocxTemplate, data: dict[str, object]) -> None:
+    """The team's logo bytes become an image in the document (docxtpl needs the template for that)."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    team = data.get("team")
+    if isinstance(team, dict) and isinstance(team.get("logo"), bytes | bytearray):
+        team["logo"] = InlineImage(template, io.BytesIO(team["logo"]), width=Mm(LOGO_WIDTH_MM))
 
 
 def _add_header_notice(document: DocxDocument, text: str) -> None:
@@ -125,8 +143,9 @@ def render_pdf(
     variant: Variant | str = "preview",
     *,
     redacted: bool = False,
+    answers: dict[str, str] | None = None,
 ) -> bytes:
     """`render_docx`, then LibreOffice to PDF: the same document as the editable draft."""
     from clemency.assembly.pdf import docx_to_pdf
 
-    return docx_to_pdf(render_docx(template_name, context, variant, redacted=redacted))
+    return docx_to_pdf(render_docx(template_name, context, variant, redacted=redacted, answers=answers))

@@ -109,8 +109,8 @@ def render_covers(title: str, covers: Sequence[Cover]) -> bytes:
             pdf.drawCentredString(width / 2, y, text)
             y -= 20
         pdf.setFont(FONT, 10)
-        pages = f"{cover.page_count} page{'s' if cover.page_count != 1 else ''}"
-        pdf.drawCentredString(width / 2, y - 12, f"{pages}, {cover.bates_range}")
+        pages = f"{cover.page_count} page{'s' if cover.page_count != 1 else ''} after this cover sheet"
+        pdf.drawCentredString(width / 2, y - 12, f"{pages}, Bates {cover.bates_range}")
         pdf.drawCentredString(width / 2, y - 28, f"Source file: {cover.filename}")
         pdf.showPage()
     pdf.save()

@@ -22,7 +22,8 @@ def _user_teams(request: Any) -> Any:
 
 class CaseFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Name, title or docket", method="filter_q")
-    status = django_filters.MultipleChoiceFilter(choices=CaseStatus.choices)
+    status = django_filters.MultipleChoiceFilter(choices=CaseStatus.choices,
+                                             widget=forms.CheckboxSelectMultiple)
     priority = django_filters.ChoiceFilter(choices=Priority.choices, empty_label="Any priority")
     source = django_filters.ChoiceFilter(choices=CaseSource.choices, empty_label="Any source")
     team = IdChoiceFilter(queryset=_user_teams, empty_label="All my teams")

@@ -76,10 +76,22 @@ def _text(value: str) -> str:
 
 
 def _date(value: str) -> datetime.date:
+    import calendar
+    import re
+
+    shaped = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise ValueError("not a date in YYYY-MM-DD form") from None
+        if shaped is None:
+            raise ValueError("not a date in YYYY-MM-DD form") from None
+    # In the right form but not on the calendar: say which part is wrong.
+    year, month, day = (int(part) for part in shaped.groups())
+    if not 1 <= month <= 12:
+        raise ValueError(f"{value} is not a date that exists: there is no month {month}")
+    length = calendar.monthrange(year, month)[1]
+    raise ValueError(
+        f"{value} is not a date that exists: {calendar.month_name[month]} {year} has {length} days")
 
 
 def _whole(value: str) -> int:
@@ -410,3 +422,11 @@ def import_people_cases(data: bytes, *, team: Any, actor: Any, only_valid_rows: 
         )
     report.written = True
     return report
+
+
+def column_guide() -> str:
+    """The columns part of this module's description, for the import page (no notes for programmers)."""
+    doc = __doc__ or ""
+    start = doc.find("Person\n")
+    end = doc.find("\n\nEvery row is checked")
+    return doc[start:end].strip() if start >= 0 and end > start else doc

@@ -67,7 +67,7 @@ def import_page(request: AuthenticatedHttpRequest) -> HttpResponse:
             "form": form,
             "report": report,
             "columns": importing.COLUMNS,
-            "doc": importing.__doc__,
+            "doc": importing.column_guide(),
         },
         status=status,
     )

@@ -17,7 +17,8 @@ class DeadlineFilterSet(django_filters.FilterSet):
     # A number, not a choice of all cases: the choice list would name other teams' cases.
     case = IdFilter(field_name="case_id", label="Case number")
     q = django_filters.CharFilter(label="Search", method="search")
-    kind = django_filters.MultipleChoiceFilter(choices=DeadlineKind.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=DeadlineKind.choices,
+                                             widget=forms.CheckboxSelectMultiple)
     done = django_filters.BooleanFilter()
     date_from = django_filters.DateFilter(
         field_name="date", lookup_expr="gte", label="On or after", widget=DATE

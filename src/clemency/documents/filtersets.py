@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 
 from clemency.accounts.filters import IdFilter
@@ -13,7 +14,8 @@ class DocumentFilterSet(django_filters.FilterSet):
     # A number, not a choice of all cases: the choice list would name other teams' cases.
     case = IdFilter(field_name="case_id", label="Case number")
     q = django_filters.CharFilter(label="Search", method="search")
-    kind = django_filters.MultipleChoiceFilter(choices=DocumentKind.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=DocumentKind.choices,
+                                             widget=forms.CheckboxSelectMultiple)
     privileged = django_filters.BooleanFilter()
     sha256 = django_filters.CharFilter(lookup_expr="iexact", label="SHA-256")
 

@@ -145,17 +145,65 @@ def _execution_date(case: Case) -> dt.date | None:
 
 
 def _team(case: Case) -> ac.Team:
+    """The letterhead and signatures of the case's team (its settings page); the team's attorney
+    members, without bar numbers, when it has named no signing attorneys."""
     from clemency.accounts.models import Membership, Role
 
-    attorneys = (
-        Membership.objects.filter(team_id=case.team_id, role=Role.ATTORNEY, user__is_active=True)
-        .select_related("user")
-        .order_by("user__full_name", "user__username")
-    )
+    team = case.team
+    lawyers = [
+        ac.Lawyer(name=a.name, bar_number=a.bar_number or None, email=a.email or None, phone=a.phone or None)
+        for a in team.attorneys.all()
+    ]
+    if not lawyers:
+        attorneys = (
+            Membership.objects.filter(team_id=case.team_id, role=Role.ATTORNEY, user__is_active=True)
+            .select_related("user")
+            .order_by("user__full_name", "user__username")
+        )
+        lawyers = [ac.Lawyer(name=str(m.user), email=m.user.email or None) for m in attorneys]
+    address_lines = [line.strip() for line in team.letterhead_address.splitlines() if line.strip()]
     return ac.Team(
-        organization=case.team.organisation or case.team.name,
-        lawyers=[ac.Lawyer(name=str(m.user), email=m.user.email or None) for m in attorneys],
+        organization=team.organisation or team.name,
+        address=ac.Address(street=", ".join(address_lines)) if address_lines else None,
+        phone=team.letterhead_phone or None,
+        email=team.letterhead_email or None,
+        signature=[line.rstrip() for line in team.signature_block.splitlines() if line.strip()],
+        logo=_logo(team),
+        lawyers=lawyers,
     )
+
+
+def _logo(team: Any) -> bytes | None:
+    """The letterhead logo's bytes, or None when there is none or its file is gone."""
+    if not team.letterhead_logo:
+        return None
+    try:
+        with team.letterhead_logo.open("rb") as handle:
+            return bytes(handle.read())
+    except (FileNotFoundError, OSError):
+        return None
+
+
+# Whom a template's letter goes to when the case names nobody: the body the law sends it to.
+# Wisconsin: the Governor's Pardon Advisory Board reviews pardon applications and recommends to the
+# Governor (https://evers.wi.gov/Pages/pardon-information.aspx, read 2026-12-03). Its mailing address
+# changes with each administration, so it is left for the team to fill in on the draft.
+DEFAULT_RECIPIENTS: dict[str, ac.Recipient] = {
+    "wisconsin_pardon_cover_letter": ac.Recipient(
+        name="Governor's Pardon Advisory Board", organization="Office of the Governor of Wisconsin",
+        salutation="Dear Members of the Pardon Advisory Board:",
+    ),
+}
+
+
+def for_template(context: assembly.CaseContext, template: str) -> assembly.CaseContext:
+    """The context with the template's default recipient where the case names none."""
+    import dataclasses
+
+    default = DEFAULT_RECIPIENTS.get(template)
+    if default is None or context.case.recipient is not None:
+        return context
+    return dataclasses.replace(context, case=dataclasses.replace(context.case, recipient=default))
 
 
 def _current_pathway(case: Case) -> str | None:
@@ -170,3 +218,51 @@ def _prior_petitions(case: Case) -> list[str]:
         when = f", decided {petition.decided_on:%Y-%m-%d}" if petition.decided_on else ""
         out.append(f"{petition.title} ({petition.pathway}): {petition.get_status_display().lower()}{when}")
     return out
+
+
+# What a person calls each variable a draft may be missing, and where it is recorded for good.
+_LABELS = {
+    "team.organization": "Organisation's name (letterhead)",
+    "team.address.one_line": "Organisation's address (letterhead)",
+    "team.lead.name": "Signing attorney's name",
+    "team.lead.bar_number": "Signing attorney's bar number",
+    "case.recipient.name": "Recipient's name",
+    "case.recipient.title": "Recipient's title",
+    "case.recipient.organization": "Recipient's office",
+    "case.recipient.address.one_line": "Recipient's address",
+    "case.reasons": "Reasons for relief (the case summary)",
+    "person.birth_date": "Date of birth",
+    "person.full_name": "Full name",
+    "person.facility": "Facility",
+    "person.bop_register_number": "BOP register number",
+    "person.doc_number": "State prison number",
+}
+_CONVICTION_LABELS = {
+    "court": "court", "county": "county", "docket_number": "docket number",
+    "sentence_date": "date of sentence",
+    "offense_date": "date of offense", "plea": "plea or trial",
+}
+
+
+def describe_variable(path: str, case: Case) -> tuple[str, str]:
+    """(label, where to record it for good: a URL, or "" when only this draft can say it)."""
+    from django.urls import reverse
+
+    if path.startswith("convictions["):
+        index_text, _, rest = path[len("convictions["):].partition("].")
+        index = int(index_text) if index_text.isdigit() else 0
+        convictions = list(case.convictions.order_by("sentencing_date", "id").values_list("pk", flat=True))
+        field = rest.split(".")[-1]
+        label = f"Conviction {index + 1}: {_CONVICTION_LABELS.get(field, field.replace('_', ' '))}"
+        where = ""
+        if index < len(convictions):
+            where = reverse("cases:conviction-edit", args=[convictions[index]])
+        return label, where
+    label = _LABELS.get(path) or path.split(".")[-1].replace("_", " ").capitalize()
+    if path.startswith("team."):
+        return label, reverse("accounts:team-settings", args=[case.team_id])
+    if path.startswith("person."):
+        return label, reverse("people:edit", args=[case.person_id])
+    if path == "case.reasons":
+        return label, reverse("cases:edit", args=[case.pk])
+    return label, ""

@@ -24,7 +24,7 @@ from django.utils import timezone
 from clemency import assembly
 from clemency.accounts.access import can_read_privileged
 from clemency.audit.services import record_event
-from clemency.drafting.context import case_context
+from clemency.drafting.context import case_context, for_template
 from clemency.drafting.models import (
     Bundle,
     BundleExhibit,
@@ -70,6 +70,42 @@ def check_template(name: str, context: assembly.CaseContext) -> assembly.Templat
     return spec
 
 
+MAX_ANSWER_CHARS = 500
+
+
+class MissingVariables(ValidationError):
+    """A Final asked for while the draft would print "[unknown]": the variables, by path, in print order."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        count = len(paths)
+        super().__init__(
+            {"variant": f"A Final is made only when every value it prints is known; {count} "
+                        f"{'is' if count == 1 else 'are'} not: "
+                        f"fill {'it' if count == 1 else 'them'} in below "
+                        "(or record them on the case), or make a Preview, which prints “[unknown]”."}
+        )
+
+
+def missing_variables(case: Any, *, template: str, as_of: dt.date, answers: dict[str, str] | None = None,
+                      redacted: bool = False) -> list[str]:
+    """The variables the template would print as unknown for this case, after `answers`."""
+    context = for_template(case_context(case, as_of=as_of), template)
+    spec = check_template(template, context)
+    try:
+        return assembly.unknown_variables(spec.name, context, answers=answers, redacted=redacted)
+    except assembly.TemplateError as error:
+        raise ValidationError({"template": str(error)})
+
+
+def _check_answers(answers: dict[str, str]) -> dict[str, str]:
+    long = [path for path, value in answers.items() if len(value) > MAX_ANSWER_CHARS]
+    if long:
+        raise ValidationError({"variant": f"An answer is limited to {MAX_ANSWER_CHARS} characters; "
+                                          f"{len(long)} {'is' if len(long) == 1 else 'are'} longer."})
+    return {path: value.strip() for path, value in answers.items() if value.strip()}
+
+
 def generate_document(
     case: Any,
     *,
@@ -79,19 +115,29 @@ def generate_document(
     variant: str = Variant.PREVIEW,
     redacted: bool = False,
     output_format: str = OutputFormat.DOCX,
+    answers: dict[str, str] | None = None,
 ) -> GeneratedDocument:
-    """Render `template` for `case` (the rulebook read as of `as_of`) and keep it as a GeneratedDocument."""
+    """Render `template` for `case` (the rulebook read as of `as_of`) and keep it as a GeneratedDocument.
+
+    `answers` fill, for this draft only, variables the case does not know (by path). A Final is
+    refused with `MissingVariables` while any printed variable is still unknown.
+    """
     if variant not in Variant.values:
         raise ValidationError({"variant": f"{variant!r} is not a variant: use preview or final."})
     if output_format not in OutputFormat.values:
         raise ValidationError({"format": f"{output_format!r} is not a format: use docx or pdf."})
-    context = case_context(case, as_of=as_of)
+    answers = _check_answers(answers or {})
+    context = for_template(case_context(case, as_of=as_of), template)
     spec = check_template(template, context)
     try:
+        if variant == Variant.FINAL:
+            missing = assembly.unknown_variables(spec.name, context, answers=answers, redacted=redacted)
+            if missing:
+                raise MissingVariables(missing)
         if output_format == OutputFormat.PDF:
-            data = assembly.render_pdf(spec.name, context, variant, redacted=redacted)
+            data = assembly.render_pdf(spec.name, context, variant, redacted=redacted, answers=answers)
         else:
-            data = assembly.render_docx(spec.name, context, variant, redacted=redacted)
+            data = assembly.render_docx(spec.name, context, variant, redacted=redacted, answers=answers)
     except assembly.ConversionError as error:
         raise ValidationError({"format": f"The PDF could not be produced: {error}"})
     except assembly.TemplateError as error:
@@ -127,6 +173,8 @@ def generate_document(
                     "as_of": as_of.isoformat(),
                     "sha256": document.sha256,
                     "size_bytes": document.size_bytes,
+                    # What the person typed in for this draft: the record did not say it.
+                    "answers": answers,
                 },
             )
     except BaseException:
@@ -433,3 +481,29 @@ def record_bundle_download(bundle: Bundle, *, actor: Any) -> None:
             team_id=bundle.case.team_id,
             after={"sha256": bundle.sha256, "privileged": bundle.privileged, "redacted": bundle.redacted},
         )
+
+
+def add_draft_to_documents(document: GeneratedDocument, *, actor: Any) -> Any:
+    """Keep a generated draft among the case's documents, so it can go into an exhibit bundle
+    (where its true page count and Bates numbers are read from the file itself)."""
+    from clemency.accounts.access import can_write_team
+    from clemency.documents.models import Document, DocumentKind
+    from clemency.documents.services import upload_document
+
+    case = document.case
+    if actor is not None and not can_write_team(actor, case.team_id):
+        raise ValidationError("Your role on this team is read-only.")
+    if Document.objects.filter(case=case, sha256=document.sha256).exists():
+        variant = document.get_variant_display().lower()
+        raise ValidationError(f"“{document.title}” ({variant}) is already among the case documents.")
+    with document.file.open("rb") as handle:
+        data = ContentFile(handle.read(), name=f"{document.template}-{document.variant}.{document.format}")
+    return upload_document(
+        case=case,
+        actor=actor,
+        upload=data,
+        kind=DocumentKind.OTHER,
+        title=f"{document.title} ({document.get_variant_display().lower()})"[:200],
+        description=f"Generated draft {document.pk}, {document.as_of:%Y-%m-%d}, SHA-256 {document.sha256}.",
+        privileged=False,
+    )

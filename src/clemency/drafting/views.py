@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from clemency import assembly
 from clemency.accounts.access import (
@@ -89,9 +89,12 @@ def case_drafting(request: HttpRequest, case_pk: int) -> HttpResponse:
     choices = [(spec.name, spec.title) for spec, decision in decisions if decision.applies]
     form = GenerateForm(request.POST or None, templates=choices)
     status = 200
+    missing: list[dict[str, str]] = []
     if request.method == "POST":
         if not can_write:
             raise PermissionDenied("Your role on this team is read-only.")
+        answers = {key[len(ANSWER_PREFIX):]: str(request.POST.get(key, "")) for key in request.POST
+                   if key.startswith(ANSWER_PREFIX)}
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -103,7 +106,13 @@ def case_drafting(request: HttpRequest, case_pk: int) -> HttpResponse:
                     variant=data["variant"],
                     redacted=data["redacted"],
                     output_format=data["format"],
+                    answers=answers,
                 )
+            except services.MissingVariables as error:
+                add_service_errors(form, error)
+                # The values already given stay on the page beside those still missing.
+                given = [path for path, value in answers.items() if value.strip()]
+                missing = _missing_rows(case, list(dict.fromkeys([*given, *error.paths])), answers)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -124,9 +133,24 @@ def case_drafting(request: HttpRequest, case_pk: int) -> HttpResponse:
             "generated": generated,
             "new_pk": request.GET.get("new", ""),
             "explanation": context.explanation,
+            "missing": missing,
         },
         status=status,
     )
+
+
+ANSWER_PREFIX = "answer:"
+
+
+def _missing_rows(case: Case, paths: list[str], answers: dict[str, str]) -> list[dict[str, str]]:
+    from clemency.drafting.context import describe_variable
+
+    rows = []
+    for index, path in enumerate(paths):
+        label, where = describe_variable(path, case)
+        rows.append({"path": path, "name": ANSWER_PREFIX + path, "id": f"answer-{index}", "label": label,
+                     "where": where, "value": answers.get(path, "")})
+    return rows
 
 
 @login_required
@@ -135,6 +159,21 @@ def generated_download(request: HttpRequest, pk: int) -> FileResponse:
     queryset = GeneratedDocument.objects.select_related("case", "case__team")
     document = cast(GeneratedDocument, get_visible(queryset, _user(request), TEAM_PATH, pk=pk))
     return generated_file_response(request.user, document)
+
+
+@login_required
+@require_POST
+def generated_add_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """Keep a draft among the case documents: then it can be an exhibit of a bundle."""
+    queryset = GeneratedDocument.objects.select_related("case", "case__team")
+    document = cast(GeneratedDocument, get_visible(queryset, _user(request), TEAM_PATH, write=True, pk=pk))
+    try:
+        kept = services.add_draft_to_documents(document, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"“{kept.title}” is now a case document: add it to a bundle as an exhibit.")
+    return redirect("drafting:case", case_pk=document.case_id)
 
 
 def _file_response(handle: Any, filename: str, content_type: str) -> FileResponse:

@@ -17,7 +17,8 @@ class PetitionFilterSet(django_filters.FilterSet):
     # A number, not a choice of all cases: the choice list would name other teams' cases.
     case = IdFilter(field_name="case_id", label="Case number")
     q = django_filters.CharFilter(label="Search", method="search")
-    status = django_filters.MultipleChoiceFilter(choices=PetitionStatus.choices)
+    status = django_filters.MultipleChoiceFilter(choices=PetitionStatus.choices,
+                                             widget=forms.CheckboxSelectMultiple)
     pathway = django_filters.CharFilter(lookup_expr="istartswith", label="Pathway starts with")
     filed_after = django_filters.DateFilter(
         field_name="filed_on", lookup_expr="gte", label="Filed on or after", widget=DATE

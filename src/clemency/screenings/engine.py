@@ -52,9 +52,30 @@ def _is_parquet(upload: Any, size: int) -> bool:
     return bool(head == PARQUET_MAGIC and tail == PARQUET_MAGIC)
 
 
+def _recognised_other_type(upload: Any) -> str | None:
+    """The name of a known non-population format (PDF, Word, Excel, an image...), by its content."""
+    import filetype
+
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "PDF"
+    kind = filetype.guess(head)
+    if kind is None:
+        return None
+    names = {"xlsx": "Excel workbook", "xls": "Excel workbook", "docx": "Word document",
+             "doc": "Word document", "zip": "ZIP archive", "gz": "gzip archive"}
+    return names.get(kind.extension, kind.extension.upper() + " file")
+
+
 def _content_format(upload: Any, size: int) -> str:
     if _is_parquet(upload, size):
         return "parquet"
+    other = _recognised_other_type(upload)
+    if other is not None:
+        article = "an" if other[0] in "AEIOU" else "a"
+        raise ValidationError({"file": f"This is {article} {other}; a population file is CSV or Parquet."})
     if is_plain_text(upload):
         return "csv"
     raise ValidationError(

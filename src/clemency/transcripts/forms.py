@@ -19,7 +19,8 @@ SPEAKERS_HELP = (
 
 
 class FactsFields(forms.Form):
-    facts_file = forms.FileField(label="Facts file (YAML)", help_text=FACTS_HELP)
+    # Optional: the facts table on the page is the other way to give them (transcripts.facts_table).
+    facts_file = forms.FileField(label="Facts file (YAML)", help_text=FACTS_HELP, required=False)
     speakers_file = forms.FileField(label="Speaker map (YAML)", required=False, help_text=SPEAKERS_HELP)
 
 

@@ -19,7 +19,7 @@ from clemency.accounts.access import can_write_team, get_visible, restrict
 from clemency.accounts.listing import matching_rows, paginate
 from clemency.cases.models import Case
 from clemency.documents.uploads import limit_uploads, too_large_message
-from clemency.transcripts import services
+from clemency.transcripts import facts_table, services
 from clemency.transcripts.filtersets import TranscriptFilterSet
 from clemency.transcripts.forms import AnalyzeForm, AttachForm, SpeakerMapForm, add_service_errors
 from clemency.transcripts.models import AnalysisStatus, Transcript, TranscriptAnalysis
@@ -88,24 +88,26 @@ def _transcript_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         Case, get_visible(Case.objects.select_related("person"), user, "team", write=True, pk=case_pk)
     )
     form = AttachForm(request.POST or None, request.FILES or None)
+    tables = Tables(request)
     if request.method == "POST" and (message := too_large_message(request)):
         form.is_valid()
         form.add_error(None, message)
-    elif request.method == "POST" and form.is_valid():
+    elif request.method == "POST" and form.is_valid() and tables.read(form):
         data = form.cleaned_data
         try:
             analysis = services.attach_transcript(
                 case=case,
                 actor=user,
                 transcript_upload=data["transcript_file"],
-                facts_upload=data["facts_file"],
-                speakers_upload=data["speakers_file"],
+                facts_upload=tables.facts_upload,
+                speakers_upload=tables.speakers_upload,
                 title=data["title"],
                 privileged=data["privileged"],
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            tables.service_errors(form, error)
         else:
+            tables.warn(request)
             messages.success(
                 request,
                 f"“{analysis.transcript}” attached; the analysis is {analysis.get_status_display().lower()}.",
@@ -114,8 +116,9 @@ def _transcript_create(request: HttpRequest, case_pk: int) -> HttpResponse:
                 # A student who marked it privileged cannot read its report without a grant.
                 return redirect("transcripts:detail", pk=analysis.transcript.pk)
             return redirect("transcripts:analysis", pk=analysis.pk)
-    status = 400 if form.errors else 200
-    return render(request, "transcripts/attach.html", {"form": form, "case": case}, status=status)
+    status = 400 if form.errors or tables.errors else 200
+    return render(request, "transcripts/attach.html", {"form": form, "case": case, **tables.context()},
+                  status=status)
 
 
 @login_required
@@ -151,26 +154,91 @@ def _transcript_analyze(request: HttpRequest, pk: int) -> HttpResponse:
     if not services.may_read_report(user, transcript):
         raise PermissionDenied(services.PRIVILEGED_REFUSAL)
     form = AnalyzeForm(request.POST or None, request.FILES or None)
+    tables = Tables(request)
     if request.method == "POST" and (message := too_large_message(request)):
         form.is_valid()
         form.add_error(None, message)
-    elif request.method == "POST" and form.is_valid():
+    elif request.method == "POST" and form.is_valid() and tables.read(form):
         try:
             analysis = services.start_analysis(
                 transcript,
                 actor=user,
-                facts_upload=form.cleaned_data["facts_file"],
-                speakers_upload=form.cleaned_data["speakers_file"],
+                facts_upload=tables.facts_upload,
+                speakers_upload=tables.speakers_upload,
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            tables.service_errors(form, error)
         else:
+            tables.warn(request)
             messages.success(request, "Analysis queued.")
             return redirect("transcripts:analysis", pk=analysis.pk)
-    status = 400 if form.errors else 200
+    status = 400 if form.errors or tables.errors else 200
     return render(
-        request, "transcripts/analyze.html", {"form": form, "transcript": transcript}, status=status
+        request, "transcripts/analyze.html",
+        {"form": form, "transcript": transcript, **tables.context()},
+        status=status,
     )
+
+
+class Tables:
+    """The facts table and speaker table of a form, or the YAML files uploaded instead."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        posted = request.POST if request.method == "POST" else {}
+        example = request.method != "POST" and request.GET.get("example") == "1"
+        # A form posted without a table (a script, an older page) gives its facts as files only.
+        self.facts = facts_table.fact_formset(
+            posted if "fact-TOTAL_FORMS" in posted else None, example=example)
+        self.speakers = facts_table.speaker_formset(
+            posted if "speaker-TOTAL_FORMS" in posted else None, example=example)
+        self.facts_upload: Any = None
+        self.speakers_upload: Any = None
+        self.warnings: list[str] = []
+        self.errors = False
+        self.facts_from_table = False
+        self.speakers_from_table = False
+
+    def read(self, form: Any) -> bool:
+        """Whether the inputs are usable; the uploads to give the service are set when they are."""
+        if any(table.is_bound and not table.is_valid() for table in (self.facts, self.speakers)):
+            self.errors = True
+            form.add_error(None, "A row of the facts or speaker table has an error: see the table below.")
+            return False
+        facts_text = facts_table.facts_yaml(self.facts)
+        uploaded = form.cleaned_data.get("facts_file")
+        if uploaded and facts_text:
+            form.add_error("facts_file", "Give the facts either as a file or in the table, not both.")
+            return False
+        if not uploaded and not facts_text:
+            form.add_error("facts_file", "Fill in the facts table below, or upload a facts file.")
+            return False
+        self.facts_upload = uploaded or facts_table.as_upload(facts_text or "", "facts-table.yaml")
+        self.facts_from_table = not uploaded
+        speakers_text = facts_table.speakers_yaml(self.speakers)
+        self.speakers_upload = form.cleaned_data.get("speakers_file") or (
+            facts_table.as_upload(speakers_text, "speakers-table.yaml") if speakers_text else None)
+        self.speakers_from_table = bool(speakers_text) and not form.cleaned_data.get("speakers_file")
+        self.warnings = facts_table.polysemous_cue_warnings(self.facts) if facts_text else []
+        return True
+
+    def service_errors(self, form: Any, error: ValidationError) -> None:
+        """The library names a fact and its key (facts[shot_in_head].cues): from the table, say so."""
+        if hasattr(error, "error_dict"):
+            sources = (("facts_file", self.facts_from_table), ("speakers_file", self.speakers_from_table))
+            for field, from_table in sources:
+                if from_table and field in error.error_dict:
+                    table = "facts" if field == "facts_file" else "speaker"
+                    for message in ValidationError(error.error_dict.pop(field)).messages:
+                        form.add_error(None, f"In the {table} table: {message}")
+        add_service_errors(form, error)
+
+    def warn(self, request: HttpRequest) -> None:
+        for warning in self.warnings:
+            messages.warning(request, warning)
+
+    def context(self) -> dict[str, Any]:
+        return {"fact_formset": self.facts, "speaker_formset": self.speakers,
+                "cue_help": facts_table.CUE_HELP}
 
 
 @login_required
@@ -225,8 +293,10 @@ def _analysis_context(
     report: str | None,
     report_problem: str | None,
     speaker_form: SpeakerMapForm | None = None,
+    speaker_table: Any = None,
 ) -> dict[str, Any]:
     transcript = analysis.transcript
+    in_use = analysis.proposed_speakers
     return {
         "analysis": analysis,
         "transcript": transcript,
@@ -237,6 +307,7 @@ def _analysis_context(
         "speakers_given": bool(analysis.speakers_file),
         "speaker_form": speaker_form or SpeakerMapForm(initial={"speakers": analysis.proposed_speakers}),
         "flags": sorted(analysis.flag_counts.items()),
+        "speaker_table": speaker_table or facts_table.correction_formset(speakers_yaml_text=in_use),
     }
 
 
@@ -284,7 +355,16 @@ def analysis_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
 def analysis_speakers(request: HttpRequest, pk: int) -> HttpResponse:
     """Save the edited speaker map and run the analysis again with it."""
     analysis = get_analysis(request, pk, write=True)
-    form = SpeakerMapForm(request.POST)
+    table = None
+    if "speaker-TOTAL_FORMS" in request.POST:
+        # The table: its rows become the map's YAML; the YAML box shows what was made of them.
+        table = facts_table.correction_formset(request.POST)
+        text = facts_table.speakers_yaml(table) if table.is_valid() else None
+        form = SpeakerMapForm({"speakers": text or ""})
+        if not table.is_valid():
+            form.add_error(None, "A row of the speaker table has an error: see the table.")
+    else:
+        form = SpeakerMapForm(request.POST)
     if form.is_valid():
         try:
             new = services.rerun_with_speakers(
@@ -301,7 +381,7 @@ def analysis_speakers(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "transcripts/analysis.html",
-        _analysis_context(request, analysis, report, problem, speaker_form=form),
+        _analysis_context(request, analysis, report, problem, speaker_form=form, speaker_table=table),
         status=400,
     )
 

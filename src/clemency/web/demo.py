@@ -422,6 +422,7 @@ def seed() -> dict[str, Any]:
     with transaction.atomic():
         team, _ = Team.objects.get_or_create(name=TEAM_NAME, defaults={"organisation": "Demonstration"})
         actor = _users(team)["demo-attorney"]
+        importlib.import_module("clemency.accounts.demo").seed_accounts()
         cases: dict[str, Any] = {}
         new_cases: dict[str, Any] = {}
         for spec in DEMO_CASES:

@@ -26,6 +26,8 @@ def mfa_required(user: Any) -> bool:
         return False
     if user.is_superuser:
         return True
+    if getattr(user, "must_enrol_authenticator", False):  # a team admin reset their authenticator
+        return True
     return Membership.objects.filter(user=user, role__in=MFA_ROLES).exists()
 
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files served from the project, never a CDN
     "django_filters",
     "django_tables2",
     "django_htmx",
@@ -124,6 +125,7 @@ ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "clemency.web.security.AccountAdapter"
+ACCOUNT_FORMS = {"login": "clemency.accounts.forms.SignInForm"}
 ACCOUNT_LOGOUT_REDIRECT_URL = LOGOUT_REDIRECT_URL
 # The session ends when the browser closes, and after SESSION_COOKIE_AGE on the server in any case.
 ACCOUNT_SESSION_REMEMBER = False
@@ -232,6 +234,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "People, cases, convictions, petitions, deadlines and documents of a clemency team.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Two pipelines share the field name "status": name each enum after its model.
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": "clemency.cases.models.CaseStatus",

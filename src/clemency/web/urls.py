@@ -4,6 +4,8 @@ from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from clemency.web import outbox_views, views
+from clemency.accounts import views as accounts_views
+from clemency.web import views
 
 api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.people.api.urls")),
@@ -46,5 +48,6 @@ urlpatterns = [
     path("mail/outbox/<str:name>/", outbox_views.outbox_message, name="outbox-message"),
     path("outcomes/", include("clemency.outcomes.urls")),
     path("api/", include(api_patterns)),
+    path("admin/", accounts_views.django_admin_index, name="admin-gate"),
     path("admin/", admin.site.urls),
 ]

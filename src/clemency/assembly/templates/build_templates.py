@@ -76,8 +76,13 @@ class Builder:
 
     def letterhead(self) -> None:
         self.lines(
+            "{%p if team.logo %}",
+            "{{ team.logo }}",
+            "{%p endif %}",
             "{{ team.organization }}",
             "{{ team.address.one_line }}",
+            "{% if team.phone %}Telephone {{ team.phone }}{% endif %}{% if team.phone and team.email %}    "
+            "{% endif %}{% if team.email %}{{ team.email }}{% endif %}",
             "{{ case.prepared_on|longdate }}",
         )
 
@@ -90,13 +95,23 @@ class Builder:
         )
 
     def signature(self) -> None:
+        # The team's own signature block when it has one; otherwise the lead lawyer. A lawyer's e-mail
+        # and telephone are printed only when known: they are courtesies, not facts a reader needs.
         self.lines(
             "Respectfully submitted,",
             "",
+            "{%p if team.signature %}",
+            "{%p for line in team.signature %}",
+            "{{ line }}",
+            "{%p endfor %}",
+            "{%p else %}",
             "{{ team.lead.name }}"
             "{% if team.lead.bar_number %}, Bar No. {{ team.lead.bar_number }}{% endif %}",
             "{{ team.organization }}",
-            "{{ team.lead.email }}    {{ team.lead.phone }}",
+            "{% if team.lead.email %}{{ team.lead.email }}{% endif %}"
+            "{% if team.lead.email and team.lead.phone %}"
+            "    {% endif %}{% if team.lead.phone %}{{ team.lead.phone }}{% endif %}",
+            "{%p endif %}",
         )
 
     def page_break(self) -> None:
@@ -250,15 +265,22 @@ def wisconsin_pardon_cover_letter() -> Builder:
         "We enclose the pardon application of {{ person.full_name }}, born {{ person.birth_date|longdate }}, "
         "for the following Wisconsin conviction(s):",
         "{%p for conviction in convictions %}",
-        "- {{ conviction.county }} County Circuit Court, case {{ conviction.docket_number }}, sentenced "
+        "- {% if conviction.court %}{{ conviction.court }}{% elif conviction.county %}"
+        "{{ conviction.county }} County Circuit Court{% else %}{{ conviction.court }}{% endif %}, "
+        "case {{ conviction.docket_number }}, "
+        "sentenced "
         "{{ conviction.sentence_date|longdate }}: "
         "{% for charge in conviction.charges %}{{ charge.description }} ({{ charge.statute }})"
         "{% if not loop.last %}; "
         "{% endif %}{% endfor %}",
         "{%p endfor %}",
-        "{{ case.reasons }}",
-        "The enclosed exhibits include the application form, the judgment(s) of conviction, proof "
-        "that each sentence is complete, and letters of support.",
+        "{% if case.reasons %}{{ case.reasons }}{% endif %}",
+        # Proof that a sentence is complete is enclosed only when the record says the person is out of
+        # custody and no sentence is life or death: a letter never claims a proof that cannot exist.
+        "The enclosed exhibits include the application form, the judgment(s) of conviction"
+        "{% if person.in_custody == false and not (convictions|selectattr('sentence.kind', 'in', "
+        "['life', 'death'])|list) %}, proof that each sentence is complete{% endif %}, and letters of "
+        "support.",
     )
     b.signature()
     return b

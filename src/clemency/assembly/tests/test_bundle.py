@@ -243,3 +243,20 @@ def test_contents_page_numbers_match_cover_pages_for_any_bundle(shape):
     assert covers == {e.label: e.start_page for e in result.toc}
     assert _toc_numbers(result.pdf_bytes, result.toc_page_count) == covers
     assert result.page_count == result.toc_page_count + sum(1 + pages for pages, _ in shape)
+
+
+def test_a_cover_sheet_gives_the_exhibits_own_pages_and_their_bates_numbers():
+    """A cover saying "1 page" names that page's one Bates number, not the cover's and the page's."""
+    result = build_bundle(
+        [ExhibitSource("One-page letter", "letter.pdf", make_pdf(1, "Letter")),
+         ExhibitSource("Three-page record", "record.pdf", make_pdf(3, "Record"))],
+        bates_prefix="THORN-",
+    )
+    texts = page_texts(result.pdf_bytes)
+    first_cover = next(t for t in texts if "One-page letter" in t and "Source file:" in t)
+    second_cover = next(t for t in texts if "Three-page record" in t and "Source file:" in t)
+    toc = result.toc_page_count
+    assert f"1 page after this cover sheet, Bates THORN-{toc + 2:06d}" in first_cover
+    assert f"THORN-{toc + 2:06d} to" not in first_cover  # one page, one number
+    assert (f"3 pages after this cover sheet, Bates THORN-{toc + 4:06d} to THORN-{toc + 6:06d}"
+            in " ".join(second_cover.split()))

@@ -40,7 +40,8 @@ def test_every_bad_cell_is_reported_and_nothing_is_written(cast):
     assert (4, "birth_date") in bad and (4, "sentence_term_days") in bad
     assert all(e.row == 4 for e in report.errors)
     birth = next(e for e in report.errors if e.column == "birth_date")
-    assert birth.value == "1980-02-30" and "YYYY-MM-DD" in birth.why
+    assert birth.value == "1980-02-30"
+    assert birth.why == "1980-02-30 is not a date that exists: February 1980 has 29 days"
     assert not Person.objects.exists() and not Case.objects.exists()
 
 
@@ -181,3 +182,25 @@ def test_the_import_page_refuses_a_file_too_large(client, cast, settings):
     assert response.status_code == 400
     assert "largest accepted is 100 bytes" in response.context["form"].errors["file"][0]
     assert not Person.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("2023-02-30", "2023-02-30 is not a date that exists: February 2023 has 28 days"),
+        ("2024-13-01", "2024-13-01 is not a date that exists: there is no month 13"),
+        ("03/02/2023", "not a date in YYYY-MM-DD form"),
+    ],
+)
+def test_a_date_that_does_not_exist_is_reported_as_such(cast, value, why):
+    from clemency.cases.importing import _date
+
+    with pytest.raises(ValueError, match=why):
+        _date(value)
+
+
+def test_the_import_page_shows_the_columns_and_no_notes_for_programmers(client, cast):
+    client.force_login(cast.attorney)
+    page = client.get(reverse("cases:import")).content.decode()
+    assert "birth_date" in page and "given_name" in page
+    assert "clemency import people-cases" not in page and "`" not in page

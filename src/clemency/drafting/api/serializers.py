@@ -48,6 +48,16 @@ class GenerateRequestSerializer(serializers.Serializer):
     redacted = serializers.BooleanField(default=False)
     format = serializers.ChoiceField(choices=OutputFormat.choices, default=OutputFormat.DOCX)
     as_of = serializers.DateField(required=False)
+    answers = serializers.DictField(
+        child=serializers.CharField(max_length=500, allow_blank=True), required=False, default=dict,
+        help_text="Values for this draft only, by variable path (e.g. \"case.recipient.address.one_line\"); "
+                  "a Final refused for unknown values lists the paths in `missing`.",
+    )
+
+    def validate_answers(self, value: dict[str, str]) -> dict[str, str]:
+        if len(value) > 100:
+            raise serializers.ValidationError("At most 100 answers.")
+        return value
 
     def validate_as_of(self, value: dt.date) -> dt.date:
         if not EARLIEST_AS_OF <= value <= LATEST_AS_OF:

@@ -55,15 +55,19 @@ class GeneratedDocumentViewSet(
         body.is_valid(raise_exception=True)
         data = body.validated_data
         case = _writable_case(request.user, data["case"])
-        document = services.generate_document(
-            case,
-            actor=request.user,
-            template=data["template"],
-            as_of=data.get("as_of") or today(),
-            variant=data["variant"],
-            redacted=data["redacted"],
-            output_format=data["format"],
-        )
+        try:
+            document = services.generate_document(
+                case,
+                actor=request.user,
+                template=data["template"],
+                as_of=data.get("as_of") or today(),
+                variant=data["variant"],
+                redacted=data["redacted"],
+                output_format=data["format"],
+                answers=data.get("answers") or {},
+            )
+        except services.MissingVariables as error:
+            raise ValidationError({"variant": error.messages, "missing": error.paths}) from error
         return Response(self.get_serializer(document).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})

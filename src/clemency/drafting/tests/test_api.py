@@ -21,16 +21,16 @@ def _api(user) -> APIClient:
 
 def test_creating_and_downloading_a_generated_document(cast, case):
     api = _api(cast.attorney)
-    response = api.post(
-        "/api/generated-documents/",
-        {
-            "case": case.pk,
-            "template": "federal_commutation_petition",
-            "variant": "final",
-            "as_of": "2026-11-02",
-        },
-        format="json",
-    )
+    request = {"case": case.pk, "template": "federal_commutation_petition", "variant": "final",
+               "as_of": "2026-11-02"}
+    refused = api.post("/api/generated-documents/", request, format="json")
+    # A Final that would print "[unknown]" is refused with the variables to fill, and nothing is kept.
+    assert refused.status_code == 400
+    missing = refused.json()["missing"]
+    assert "convictions[0].plea" in missing
+    assert not GeneratedDocument.objects.exists()
+    response = api.post("/api/generated-documents/",
+                        {**request, "answers": dict.fromkeys(missing, "Filled in")}, format="json")
     assert response.status_code == 201, response.data
     body = response.json()
     assert body["template"] == "federal_commutation_petition" and body["as_of"] == "2026-11-02"

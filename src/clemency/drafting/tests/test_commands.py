@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -32,20 +33,20 @@ def test_document_list_names_every_template_and_says_which_apply(case):
 
 
 def test_document_writes_the_file_and_records_the_system_actor(case, tmp_path):
+    import json
+
+    from clemency.drafting.services import missing_variables
+
     out = tmp_path / "draft.docx"
-    printed = _run(
-        "document",
-        "--case",
-        str(case.pk),
-        "--template",
-        "federal_commutation_petition",
-        "--variant",
-        "final",
-        "--out",
-        str(out),
-        "--as-of",
-        "2026-11-02",
-    )
+    arguments = ["document", "--case", str(case.pk), "--template", "federal_commutation_petition",
+                 "--variant", "final", "--out", str(out), "--as-of", "2026-11-02"]
+    with pytest.raises(CommandError, match="unknown; record them on the case or give them with --answers: "):
+        _run(*arguments)
+    assert not out.exists()
+    answers = tmp_path / "answers.json"
+    missing = missing_variables(case, template="federal_commutation_petition", as_of=dt.date(2026, 11, 2))
+    answers.write_text(json.dumps(dict.fromkeys(missing, "Given by hand")))
+    printed = _run(*arguments, "--answers", str(answers))
     assert "sha256" in printed and "Ambrose Testwood" in docx_text(out.read_bytes())
     document = GeneratedDocument.objects.get()
     assert document.created_by is None and document.created_by_name == "system"

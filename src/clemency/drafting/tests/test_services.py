@@ -51,7 +51,7 @@ def test_a_redacted_draft_hides_the_sensitive_fields(cast, case):
         actor=cast.attorney,
         template="federal_commutation_petition",
         as_of=AS_OF,
-        variant="final",
+        variant="preview",
         redacted=True,
     )
     text = docx_text(_read(document.file))
@@ -67,7 +67,7 @@ def test_a_pdf_draft_holds_the_persons_name(cast, case):
         template="federal_commutation_petition",
         as_of=AS_OF,
         output_format="pdf",
-        variant="final",
+        variant="preview",
     )
     data = _read(document.file)
     assert data.startswith(b"%PDF") and document.content_type == "application/pdf"

@@ -51,8 +51,15 @@ def test_a_missing_person_id_column_is_refused(attorney, cast):
 
 
 def test_content_that_is_not_csv_is_refused(attorney, cast):
-    message = refused(post(attorney, cast, b"%PDF-1.7\n\x00\x01\x02binary"), "file")
+    message = refused(post(attorney, cast, b"\x00\x01\x02\x03 binary of no known kind\xff\xfe"), "file")
     assert "neither CSV text" in message
+
+
+def test_a_pdf_is_named_as_a_pdf(attorney, cast):
+    # A real PDF whose first lines are plain text: it is named for what it is, not read as CSV.
+    pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    message = refused(post(attorney, cast, pdf, name="population.csv"), "file")
+    assert message == "This is a PDF; a population file is CSV or Parquet."
 
 
 def test_csv_text_under_another_name_is_refused(attorney, cast):

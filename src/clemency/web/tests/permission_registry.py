@@ -47,6 +47,16 @@ def _id(world: World, name: str) -> int:
 
 # URL name -> Route. Keep it in URL order of each app.
 OBJECT_ROUTES: dict[str, Route] = {
+    # accounts: team administration (team admins only)
+    "accounts:team": Route("team", member="admin"),
+    "accounts:team-invite": Route("team", get=False, member="admin"),
+    "accounts:team-settings": Route("team", member="admin"),
+    "accounts:attorney-add": Route("team", get=False, member="admin"),
+    "accounts:attorney-remove": Route("team_attorney", get=False, member="admin"),
+    "accounts:member-role": Route("membership", get=False, member="admin"),
+    "accounts:member-active": Route("membership", get=False, member="admin"),
+    "accounts:member-authenticator-reset": Route("membership", get=False, member="admin"),
+    "accounts:invitation-withdraw": Route("invitation", get=False, member="admin"),
     # people
     "people:detail": Route("person"),
     "people:edit": Route("person"),
@@ -101,6 +111,7 @@ OBJECT_ROUTES: dict[str, Route] = {
     # drafting (the bundle holds a privileged exhibit: its content is the privileged marker)
     "drafting:case": Route("case"),
     "drafting:generated-download": Route("generated_document"),
+    "drafting:generated-add-document": Route("generated_document", get=False),
     "drafting:bundle-create": Route("case"),
     "drafting:bundle-detail": Route("bundle"),
     "drafting:bundle-download": Route("bundle", shows_privileged=True),
@@ -179,6 +190,8 @@ OBJECT_ROUTES: dict[str, Route] = {
 
 # URLs that take an argument that is not an object id, each with the reason and its own test.
 SPECIAL_ROUTES: dict[str, str] = {
+    "accounts:invitation-accept": "a one-time secret token: accounts/tests/test_team_admin.py "
+                                  "test_an_expired_or_withdrawn_link_does_not_work",
     "deadlines:feed": "a per-user secret token: test_the_calendar_feed_shows_only_the_token_owners_teams",
     **dict.fromkeys(
         tuple(f"campaigns:public-{name}" for name in (
@@ -292,9 +305,30 @@ def build_world(cast: Any) -> World:
     from clemency.campaigns.tests.world import campaign_objects
 
     world.objects.update(campaign_objects(case, marker))
+    world.objects.update(_team_objects(cast, marker))
     world.objects["audit_event"] = record_event("case.update", actor=cast.attorney, obj=case, case_id=case.pk,
                                                 team_id=team.pk, before={"title": marker})
     return world
+
+
+def _team_objects(cast: Any, marker: str) -> dict[str, Any]:
+    """The team itself, a member's membership, a pending invitation and a signing attorney."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from clemency.accounts.models import Invitation, Membership, TeamAttorney, invitation_digest
+
+    team = cast.team
+    return {
+        "team": team,
+        "membership": Membership.objects.get(team=team, user=cast.staff),
+        "invitation": Invitation.objects.create(team=team, email=f"{marker.lower()}@example.org",
+                                                token_digest=invitation_digest(marker),
+                                                expires_at=timezone.now() + dt.timedelta(days=7)),
+        "team_attorney": TeamAttorney.objects.create(team=team, name=f"Counsel {marker}",
+                                                     bar_number="1000001"),
+    }
 
 
 def _drafting_objects(case: Any, marker: str, privileged: str) -> dict[str, Any]:

@@ -34,6 +34,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--as-of", dest="as_of", help="date the rulebook is read for, YYYY-MM-DD (default: today)"
         )
+        parser.add_argument(
+            "--answers", type=Path, metavar="FILE.json",
+            help="values for this draft only, by variable path: "
+                 "{\"case.recipient.address.one_line\": \"...\"}; "
+                 "a --variant final is refused while any printed value is unknown, listing the paths",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from clemency import assembly
@@ -65,6 +71,7 @@ class Command(BaseCommand):
             known = ", ".join(sorted(assembly.TEMPLATES))
             raise CommandError(f"--template: {options['template']!r} is unknown; known templates: {known}")
         case = cli.case_for(options["case"], actor)
+        answers = _answers(options["answers"])
         try:
             document = services.generate_document(
                 case,
@@ -74,10 +81,28 @@ class Command(BaseCommand):
                 variant=options["variant"],
                 redacted=options["redacted"],
                 output_format=options["format"],
+                answers=answers,
             )
+        except services.MissingVariables as error:
+            raise CommandError(f"--variant final: these values are unknown; record them on the case or "
+                               f"give them with --answers: {', '.join(error.paths)}") from None
         except ValidationError as error:
             raise cli.command_error(error) from None
         cli.write_out(options["out"], document.file)
         self.stdout.write(
             f"{options['out']}: {document} ({document.size_bytes} bytes, sha256 {document.sha256})"
         )
+
+
+def _answers(path: Path | None) -> dict[str, str]:
+    import json
+
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise CommandError(f"--answers: {path} is not a readable JSON file: {error}") from None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise CommandError(f"--answers: {path} must hold one JSON object of text values by variable path")
+    return data

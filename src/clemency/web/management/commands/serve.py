@@ -25,7 +25,10 @@ class Command(BaseCommand):
                                                                         "clemency.web.settings")}
         bind = f"{options['host']}:{options['port']}"
         web = [sys.executable, "-m", "gunicorn", "clemency.web.wsgi:application", "--bind", bind,
-               "--workers", str(options["workers"]), "--access-logfile", "-", "--timeout", "120"]
+               "--workers", str(options["workers"]), "--access-logfile", "-", "--timeout", "120",
+               # gunicorn's longest request line (8 KB, not its 4 KB default): a long search reaches the
+               # form, which says the limit, instead of gunicorn's bare "Request Line is too large".
+               "--limit-request-line", "8190"]
         children = [subprocess.Popen(web, env=env)]  # noqa: S603 - our own interpreter and module
         if not options["no_worker"]:
             worker = [sys.executable, "-m", "clemency.cli", "db_worker", "--interval", "1"]
