@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
@@ -12,6 +13,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from clemency.accounts.models import Membership, Role
 
@@ -35,25 +38,67 @@ def has_totp(user: Any) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+def session_passed_mfa(request: HttpRequest) -> bool:
+    """Whether THIS session was signed in with a second factor (or set one up), as allauth records
+    it; an authenticator that merely exists does not make a password-only session safe."""
+    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+
+    records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY) or []
+    return any(isinstance(record, dict) and record.get("method") == "mfa" for record in records)
+
+
+def record_mfa_set_up(sender: Any, request: HttpRequest | None = None, user: Any = None,
+                      **kwargs: Any) -> None:
+    """Setting up an authenticator proves the code in this very session: count it as passing MFA."""
+    from allauth.account.internal.flows.login import record_authentication
+
+    if request is not None and user is not None and hasattr(request, "session"):
+        record_authentication(request, user, method="mfa", type="set_up")
+
+
 class RequireMFAMiddleware:
-    """Admins and attorneys set up an authenticator app before anything else (CLEMENCY_REQUIRE_MFA)."""
+    """Admins and attorneys set up an authenticator app before anything else, and a session of anyone
+    with an authenticator must have passed it (CLEMENCY_REQUIRE_MFA)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if (
-            getattr(settings, "CLEMENCY_REQUIRE_MFA", True)
-            and not request.path.startswith(_MFA_EXEMPT_PREFIXES)
-            and mfa_required(request.user)
-            and not has_totp(request.user)
+            not getattr(settings, "CLEMENCY_REQUIRE_MFA", True)
+            or request.path.startswith(_MFA_EXEMPT_PREFIXES)
+            or not getattr(request.user, "is_authenticated", False)
         ):
+            return self.get_response(request)
+        enrolled = has_totp(request.user)
+        if not enrolled and mfa_required(request.user):
             message = "Your role requires two-factor authentication: set up an authenticator app first."
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=403)
             messages.warning(request, message)
             return redirect("mfa_activate_totp")
+        if enrolled and not session_passed_mfa(request):
+            # A session opened without the second factor (by any door but the allauth sign-in) is
+            # ended, and the person signs in again with their code.
+            from django.contrib.auth import logout
+
+            message = "This session did not pass two-factor authentication: sign in again with your code."
+            logout(request)
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=403)
+            messages.warning(request, message)
+            return redirect(f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The Django admin signs in through the same allauth flow as everyone (MFA, rate limits,
+    lockout): its own password-only form is never served."""
+    next_url = request.GET.get("next") or reverse("admin:index")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = reverse("admin:index")
+    return redirect(f"{reverse('login')}?{urlencode({'next': next_url})}")
 
 
 def content_security_policy(path: str) -> str:

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from clemency.web import views
+from clemency.web import security, views
 
 api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.people.api.urls")),
@@ -38,5 +38,7 @@ urlpatterns = [
     path("screenings/", include("clemency.screenings.urls")),
     path("transcripts/", include("clemency.transcripts.urls")),
     path("api/", include(api_patterns)),
+    # Before the admin's own sign-in form, which would skip MFA and the lockout.
+    path("admin/login/", security.admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
 ]
