@@ -15,6 +15,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from rest_framework.authentication import TokenAuthentication
+from rest_framework.exceptions import AuthenticationFailed
 
 from clemency.accounts.models import Membership, Role
 
@@ -181,3 +183,29 @@ class MFAAdapter(DefaultMFAAdapter):
     def can_delete_authenticator(self, authenticator: Any) -> bool:
         # Someone whose role requires MFA cannot switch it off; they may only replace recovery codes.
         return not (authenticator.type == "totp" and mfa_required(authenticator.user))
+
+
+# How recent a second-factor check must be to create an API token (a token outlives the session).
+FRESH_MFA_SECONDS = 5 * 60
+
+
+def passed_mfa_recently(request: HttpRequest, seconds: int = FRESH_MFA_SECONDS) -> bool:
+    import time
+
+    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+
+    records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY) or []
+    return any(isinstance(record, dict) and record.get("method") == "mfa"
+               and time.time() - float(record.get("at", 0)) < seconds for record in records)
+
+
+class MFATokenAuthentication(TokenAuthentication):
+    """An API token acts for its user only while that user is allowed in: someone whose role requires
+    MFA and who has not set it up is refused, as the pages refuse them (CLEMENCY_REQUIRE_MFA)."""
+
+    def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
+        user, token = super().authenticate_credentials(key)
+        if getattr(settings, "CLEMENCY_REQUIRE_MFA", True) and mfa_required(user) and not has_totp(user):
+            raise AuthenticationFailed("Your role requires two-factor authentication: set up an "
+                                       "authenticator app (sign in on the site) before using an API token.")
+        return user, token
