@@ -157,6 +157,17 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
 
+    def get_client_ip(self, request: HttpRequest) -> str:
+        # The same address the audit log records, so the limits count clients, not the proxy.
+        from django.core.exceptions import PermissionDenied
+
+        from clemency.audit.client_address import client_address
+
+        address = client_address(request)
+        if not address:
+            raise PermissionDenied("The client's address cannot be determined.")
+        return address
+
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
         # Within minutes of signing in (where the MFA middleware sends admins and attorneys to set up
         # their authenticator and read their recovery codes) a sign-in is as fresh as a re-entered
