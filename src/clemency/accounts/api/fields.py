@@ -32,6 +32,7 @@ class WritableTeamRelatedField(serializers.PrimaryKeyRelatedField):
 
     def get_queryset(self) -> QuerySet[Any]:
         queryset = super().get_queryset()
+        assert queryset is not None  # set in __init__
         request = self.context.get("request")
         if request is None or not getattr(request.user, "is_authenticated", False):
             return queryset.none()
