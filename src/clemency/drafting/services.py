@@ -383,6 +383,9 @@ def _store_result(
             bundle.warnings = [
                 f"{e.filename} ({e.name}) left out: {unreadable[e.pk]}" for e in missing
             ] + list(result.warnings)
+            # An exhibit marked privileged while the bundle was assembled has marked the row meanwhile.
+            bundle.privileged = bundle.privileged or Bundle.objects.select_for_update().filter(
+                pk=bundle.pk, privileged=True).exists()
             bundle.save()
             record_event(
                 "drafting.bundle_assembled",
@@ -433,3 +436,26 @@ def record_bundle_download(bundle: Bundle, *, actor: Any) -> None:
             team_id=bundle.case.team_id,
             after={"sha256": bundle.sha256, "privileged": bundle.privileged, "redacted": bundle.redacted},
         )
+
+
+def mark_bundles_privileged(document: Any, *, actor: Any) -> list[int]:
+    """A document has just been marked privileged: every bundle holding it becomes privileged too
+    (its exhibit row with it), each with its audit event. Returns the bundles' ids."""
+    with transaction.atomic():
+        exhibits = BundleExhibit.objects.select_for_update().filter(document=document)
+        bundle_ids = sorted(set(exhibits.values_list("bundle_id", flat=True)))
+        exhibits.update(privileged=True)
+        bundles = list(Bundle.objects.select_for_update().select_related("case")
+                       .filter(pk__in=bundle_ids, privileged=False))
+        Bundle.objects.filter(pk__in=[b.pk for b in bundles]).update(privileged=True)
+        for bundle in bundles:
+            record_event(
+                "drafting.bundle_privileged",
+                actor=actor,
+                obj=bundle,
+                case_id=bundle.case_id,
+                team_id=bundle.case.team_id,
+                before={"privileged": False},
+                after={"privileged": True, "because_of_document": document.pk},
+            )
+    return [b.pk for b in bundles]
