@@ -96,6 +96,8 @@ def generate_document(
         raise ValidationError({"format": f"The PDF could not be produced: {error}"})
     except assembly.TemplateError as error:
         raise ValidationError({"template": str(error)})
+    except assembly.RedactionError as error:
+        raise ValidationError({"redacted": str(error)})
     document = GeneratedDocument(
         case=case,
         template=spec.name,
