@@ -16,7 +16,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from rest_framework.authentication import TokenAuthentication
-from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.exceptions import AuthenticationFailed, ParseError
+from rest_framework.parsers import JSONParser
 
 from clemency.accounts.models import Membership, Role
 
@@ -129,6 +130,9 @@ class ContentSecurityPolicyMiddleware:
         response.headers.setdefault("Content-Security-Policy", content_security_policy(request.path))
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if getattr(getattr(request, "user", None), "is_authenticated", False):
+            # A signed-in page may hold privileged material: no browser or proxy keeps a copy of it.
+            response.headers["Cache-Control"] = "no-store, private"
         return response
 
 
@@ -156,6 +160,17 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        # A mail server that is down must not turn a password reset into an error page that tells
+        # a stranger more than the usual answer: the failure is logged for the operator instead.
+        import logging
+        import smtplib
+
+        try:
+            super().send_mail(template_prefix, email, context)
+        except (OSError, smtplib.SMTPException):
+            logging.getLogger(__name__).exception("could not send %s mail", template_prefix)
 
     def get_client_ip(self, request: HttpRequest) -> str:
         # The same address the audit log records, so the limits count clients, not the proxy.
@@ -220,3 +235,31 @@ class MFATokenAuthentication(TokenAuthentication):
             raise AuthenticationFailed("Your role requires two-factor authentication: set up an "
                                        "authenticator app (sign in on the site) before using an API token.")
         return user, token
+
+
+MAX_JSON_DEPTH = 64
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+class BoundedJSONParser(JSONParser):
+    """JSON request bodies nested at most MAX_JSON_DEPTH deep: deeper is a 400, never a 500."""
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError(f"JSON parse error - nested more than {MAX_JSON_DEPTH} levels deep.") from None
+        if _depth_exceeds(data, MAX_JSON_DEPTH):
+            raise ParseError(f"JSON parse error - nested more than {MAX_JSON_DEPTH} levels deep.")
+        return data

@@ -221,12 +221,19 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "clemency.web.api.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "clemency.web.security.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Clemency API",
     "DESCRIPTION": "People, cases, convictions, petitions, deadlines and documents of a clemency team.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its docs page are for signed-in members (the API itself is; the map need not be public).
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # Two pipelines share the field name "status": name each enum after its model.
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": "clemency.cases.models.CaseStatus",
