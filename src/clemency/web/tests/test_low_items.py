@@ -96,3 +96,15 @@ def test_a_password_reset_with_the_mail_server_down_gives_the_usual_answer(clien
     for address in ["staff@example.org", "nobody@example.org"]:
         response = client.post(reverse("account_reset_password"), {"email": address})
         assert response.status_code == 302, address
+
+
+def test_an_oversized_image_is_refused_at_upload(cast):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from clemency.assembly.tests.test_unusual_exhibits import _png_header
+    from clemency.documents.validation import inspect_upload
+
+    for width in (20_000, 12_000):  # beyond Pillow's own bomb limit, and beyond ours
+        with pytest.raises(ValidationError, match="cannot be bundled"):
+            inspect_upload(SimpleUploadedFile("huge.png", _png_header(width, width)), max_bytes=10**8)
