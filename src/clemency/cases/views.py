@@ -125,7 +125,8 @@ def case_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{case} opened.")
             return redirect("cases:detail", pk=case.pk)
-    return render(request, "cases/form.html", {"form": form, "title": "Open a case"})
+    return render(request, "cases/form.html", {"form": form, "title": "Open a case"},
+                  status=400 if form.errors else 200)
 
 
 @login_required

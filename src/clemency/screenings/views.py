@@ -84,7 +84,8 @@ def run_create(request: HttpRequest) -> HttpResponse:
             status = run.get_status_display().lower()
             messages.success(request, f"{run.original_name} uploaded; the screening is {status}.")
             return redirect("screenings:detail", pk=run.pk)
-    return render(request, "screenings/upload.html", {"form": form})
+    return render(request, "screenings/upload.html", {"form": form},
+                  status=400 if form.errors else 200)
 
 
 def _counts_table(run: ScreeningRun) -> list[dict[str, Any]]:

@@ -108,3 +108,21 @@ def test_an_oversized_image_is_refused_at_upload(cast):
     for width in (20_000, 12_000):  # beyond Pillow's own bomb limit, and beyond ours
         with pytest.raises(ValidationError, match="cannot be bundled"):
             inspect_upload(SimpleUploadedFile("huge.png", _png_header(width, width)), max_bytes=10**8)
+
+
+def test_an_invalid_form_submission_answers_400_with_the_form_and_its_errors(client, cast):
+    from clemency.web.tests.factories import make_case
+
+    case = make_case(cast.team)
+    client.force_login(cast.attorney)
+    bad = [
+        (reverse("people:create"), {"given_name": "", "family_name": ""}),
+        (reverse("cases:create"), {"title": ""}),
+        (reverse("deadlines:create", args=[case.pk]), {"kind": "hearing", "date": "2027-02-30"}),
+        (reverse("petitions:create", args=[case.pk]), {"pathway": "not a pathway"}),
+        (reverse("cases:edit", args=[case.pk]), {"title": "", "priority": "x"}),
+    ]
+    for url, data in bad:
+        response = client.post(url, data)
+        assert response.status_code == 400, url
+        assert 'class="error"' in response.content.decode(), url
