@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -29,6 +30,12 @@ from clemency.accounts.http import AuthenticatedHttpRequest
 from clemency.accounts.models import INVITATION_DAYS, Invitation, Membership, Role, Team, TeamAttorney
 
 
+def needs_fresh_mfa(request: AuthenticatedHttpRequest) -> bool:
+    from clemency.web.security import has_totp, passed_mfa_recently
+
+    return has_totp(request.user) and not passed_mfa_recently(request)
+
+
 @login_required
 def api_token(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The user's API token: create or rotate it (shown once), or revoke it."""
@@ -36,6 +43,10 @@ def api_token(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
             services.revoke_api_token(request.user, actor=request.user)
+        elif needs_fresh_mfa(request):
+            # A token outlives the session: whoever holds an authenticator proves it again first.
+            messages.info(request, "Enter a code from your authenticator app to create a token.")
+            return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.path})}")
         else:
             new_key = services.rotate_api_token(request.user, actor=request.user)
     existing = Token.objects.filter(user=request.user).first()

@@ -20,7 +20,7 @@ from clemency.assembly.catalog import (
     get_template,
 )
 from clemency.assembly.context import SENSITIVE_FIELDS, CaseContext, schema_variables
-from clemency.assembly.errors import AssemblyError, ConversionError, TemplateError
+from clemency.assembly.errors import AssemblyError, ConversionError, RedactionError, TemplateError
 from clemency.assembly.loading import ContextError, context_from_dict, explanation_from_results
 from clemency.assembly.pdf import docx_to_pdf
 from clemency.assembly.render import render_docx, render_pdf
@@ -36,6 +36,7 @@ __all__ = [
     "ContextError",
     "ConversionError",
     "ExhibitSource",
+    "RedactionError",
     "TemplateError",
     "TemplateSpec",
     "Skipped",

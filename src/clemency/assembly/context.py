@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
-REDACTED = "[REDACTED]"
+from clemency.assembly import redaction
+from clemency.assembly.redaction import REDACTED, Protected, Redactor
 
 
 def _sensitive(default: Any = None) -> Any:
@@ -334,9 +335,14 @@ def is_valid_variable(path: str) -> bool:
 def to_template_data(context: CaseContext, *, redacted: bool = False) -> dict[str, Any]:
     data = typing.cast(dict[str, Any], _to_data(context, CaseContext))
     if redacted:
-        secrets = _secret_strings(data)
-        data = typing.cast(dict[str, Any], _redact(data, "", secrets))
+        redactor = Redactor(protected_values(data))
+        data = typing.cast(dict[str, Any], _redact(data, "", redactor))
     return data
+
+
+def redactor_for(context: CaseContext) -> Redactor:
+    """What a redacted copy of this case must not show, to check the produced file's text."""
+    return Redactor(protected_values(typing.cast(dict[str, Any], _to_data(context, CaseContext))))
 
 
 class Absent(dict[str, Any]):
@@ -376,35 +382,47 @@ def _child(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _secret_strings(data: Any, path: str = "") -> set[str]:
-    """Every text form of every sensitive leaf, so it can be struck from free text too."""
-    found: set[str] = set()
+_IDENTIFIERS = ("bop_register_number", "doc_number", "phone", "postal_code")
+
+
+def _kind(path: str, value: Any) -> str:
+    key = path.rsplit(".", 1)[-1].replace("[]", "")
+    if isinstance(value, date):
+        return redaction.DATE
+    if key in _IDENTIFIERS:
+        return redaction.IDENTIFIER
+    if key.endswith(("name", "names")) and "place" not in key:
+        return redaction.NAME
+    return redaction.TEXT
+
+
+def protected_values(data: Any, path: str = "") -> list[Protected]:
+    """Every sensitive leaf, with what kind of value it is, so each is found however it is written."""
+    found: list[Protected] = []
     if isinstance(data, dict):
         for key, value in data.items():
-            found |= _secret_strings(value, _child(path, key))
+            found += protected_values(value, _child(path, key))
     elif isinstance(data, list):
         for item in data:
-            found |= _secret_strings(item, path + "[]")
-    elif data is not None and _SCHEMA.get(path):
-        if isinstance(data, date):
-            found |= {data.isoformat(), data.strftime("%m/%d/%Y"), long_date(data)}
-        elif isinstance(data, str) and len(data.strip()) >= 3:
-            found.add(data.strip())
+            found += protected_values(item, path + "[]")
+    elif data is not None and not isinstance(data, bool) and _SCHEMA.get(path):
+        label = path.replace("[]", "").replace(".", " ").replace("_", " ")
+        if isinstance(data, date) or (isinstance(data, str) and data.strip()):
+            found.append(Protected(label=label, kind=_kind(path, data), value=data))
     return found
 
 
-def _redact(data: Any, path: str, secrets: set[str]) -> Any:
+def _redact(data: Any, path: str, redactor: Redactor) -> Any:
     if isinstance(data, dict):
-        return type(data)({key: _redact(value, _child(path, key), secrets) for key, value in data.items()})
+        return type(data)({key: _redact(value, _child(path, key), redactor) for key, value in data.items()})
     if isinstance(data, list):
-        return [_redact(item, path + "[]", secrets) for item in data]
+        return [_redact(item, path + "[]", redactor) for item in data]
     if data is None or isinstance(data, bool):
         return data
     if _SCHEMA.get(path):
         return REDACTED
     if isinstance(data, str):
-        for secret in sorted(secrets, key=len, reverse=True):
-            data = data.replace(secret, REDACTED)
+        return redactor.redact(data)
     return data
 
 

@@ -15,3 +15,7 @@ class ConversionError(AssemblyError):
 
 class ExhibitError(AssemblyError):
     """An uploaded exhibit cannot be read (corrupt, encrypted, empty or of an unknown kind)."""
+
+
+class RedactionError(AssemblyError):
+    """A redacted copy still shows a protected value; it is not released."""

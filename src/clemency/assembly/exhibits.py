@@ -21,7 +21,7 @@ from reportlab.lib.pagesizes import letter
 from clemency.assembly.errors import ConversionError
 from clemency.assembly.pdf import convert_many, docx_problem
 
-KINDS = ("pdf", "docx", "jpeg", "png", "heic")
+KINDS = ("pdf", "docx", "jpeg", "png", "heic", "txt")
 _EXTENSIONS = {
     ".pdf": "pdf",
     ".docx": "docx",
@@ -30,6 +30,7 @@ _EXTENSIONS = {
     ".png": "png",
     ".heic": "heic",
     ".heif": "heic",
+    ".txt": "txt",
 }
 _MIMES = {
     "application/pdf": "pdf",
@@ -42,6 +43,10 @@ _MIMES = {
 }
 IMAGE_MARGIN_PT = 36
 MAX_IMAGE_DPI = 200
+# A photo of 12-50 megapixels is usual; 400 million pixels is a scan gone wrong or a decompression
+# bomb, which would take gigabytes to open: refused by name, before its pixels are read.
+MAX_IMAGE_PIXELS = 100_000_000
+TEXT_FONT, TEXT_SIZE, TEXT_LEADING = "Courier", 10, 12
 
 _heif_registered = False
 
@@ -112,9 +117,12 @@ def image_to_pdf(data: bytes) -> bytes:
         pillow_heif.register_heif_opener()
         _heif_registered = True
     try:
-        image = Image.open(io.BytesIO(data))
+        image = Image.open(io.BytesIO(data))  # reads the header only
+        check_image_size(image.width, image.height)
         image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+    except Image.DecompressionBombError:
+        raise ValueError(f"image too large to open (more than {MAX_IMAGE_PIXELS:,} pixels)") from None
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
         raise ValueError(f"unreadable image ({error})") from None
     upright = ImageOps.exif_transpose(image).convert("RGB")
     width, height = (float(v) for v in letter)
@@ -134,6 +142,41 @@ def image_to_pdf(data: bytes) -> bytes:
     writer.add_page(page)
     out = io.BytesIO()
     writer.write(out)
+    return out.getvalue()
+
+
+def check_image_size(width: int, height: int) -> None:
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ValueError(f"image of {width:,} x {height:,} pixels is too large (at most "
+                         f"{MAX_IMAGE_PIXELS:,} pixels): scan or export it smaller")
+
+
+def text_to_pdf(data: bytes) -> bytes:
+    """A plain-text exhibit as letter-size pages in a fixed-width font, long lines wrapped."""
+    import textwrap
+
+    from reportlab.pdfgen import canvas
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"not UTF-8 text (byte {error.start + 1})") from None
+    width, height = letter
+    margin = 54
+    columns = int((width - 2 * margin) / (TEXT_SIZE * 0.6))
+    lines_per_page = int((height - 2 * margin) / TEXT_LEADING)
+    lines = [wrapped for line in text.replace("\r\n", "\n").split("\n")
+             for wrapped in (textwrap.wrap(line.expandtabs(4), columns) or [""])]
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=letter, invariant=True)
+    for start in range(0, max(len(lines), 1), lines_per_page):
+        pdf.setFont(TEXT_FONT, TEXT_SIZE)
+        y = height - margin
+        for line in lines[start:start + lines_per_page]:
+            pdf.drawString(margin, y, line)
+            y -= TEXT_LEADING
+        pdf.showPage()
+    pdf.save()
     return out.getvalue()
 
 
@@ -184,12 +227,17 @@ def prepare_exhibits(
                 docx_sources.append((index, source))
             elif kind in ("jpeg", "png", "heic"):
                 prepared[index] = open_pdf(image_to_pdf(source.data))
+            elif kind == "txt":
+                prepared[index] = open_pdf(text_to_pdf(source.data))
             else:
                 prepared[index] = Skipped(
                     source.name, source.filename, f"unsupported file type (accepted: {', '.join(KINDS)})"
                 )
         except ValueError as error:
             prepared[index] = Skipped(source.name, source.filename, str(error))
+        except Exception as error:  # noqa: BLE001 - one unusual file never stops the bundle; it is named
+            prepared[index] = Skipped(source.name, source.filename,
+                                      f"could not be read ({type(error).__name__}: {str(error)[:200]})")
         if prepared[index] is not None:
             tick()
     for index, result in _convert_docx(docx_sources).items():

@@ -13,10 +13,11 @@ from docx.shared import Pt, RGBColor
 from docxtpl import DocxTemplate
 
 from clemency.assembly.catalog import get_template
-from clemency.assembly.context import CaseContext, to_template_data
+from clemency.assembly.context import CaseContext, redactor_for, to_template_data
 from clemency.assembly.environment import UNKNOWN, jinja_env, longdate, money, term
 from clemency.assembly.errors import TemplateError
 from clemency.assembly.lint import normalise_docx
+from clemency.assembly.redaction import check_released
 from clemency.assembly.unknowns import apply_answers
 
 __all__ = [
@@ -68,6 +69,8 @@ def render_docx(
         _add_watermark(document, "DRAFT")
     out = io.BytesIO()
     document.save(out)
+    if redacted:
+        check_released(redactor_for(context), out.getvalue(), kind="docx")
     return out.getvalue()
 
 
@@ -148,4 +151,7 @@ def render_pdf(
     """`render_docx`, then LibreOffice to PDF: the same document as the editable draft."""
     from clemency.assembly.pdf import docx_to_pdf
 
-    return docx_to_pdf(render_docx(template_name, context, variant, redacted=redacted, answers=answers))
+    pdf = docx_to_pdf(render_docx(template_name, context, variant, redacted=redacted, answers=answers))
+    if redacted:
+        check_released(redactor_for(context), pdf, kind="pdf")
+    return pdf

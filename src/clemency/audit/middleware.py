@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from clemency.audit.client_address import client_address
 from clemency.audit.context import RequestContext, current
 
 
@@ -16,7 +17,7 @@ class RequestContextMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request_id = uuid.uuid4().hex
-        token = current.set(RequestContext(request_id=request_id, ip_address=request.META.get("REMOTE_ADDR")))
+        token = current.set(RequestContext(request_id=request_id, ip_address=client_address(request)))
         try:
             response = self.get_response(request)
         finally:

@@ -7,9 +7,7 @@ import io
 from collections.abc import Iterable
 
 from clemency.cases.models import Case
-
-# A cell starting with one of these is read as a formula by spreadsheet programs (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from clemency.csv_cells import FORMULA_STARTS, neutralise  # noqa: F401 - one rule for every CSV
 
 EXPORT_COLUMNS = [
     "case_id",
@@ -27,12 +25,6 @@ EXPORT_COLUMNS = [
     "docket_numbers",
     "updated_at",
 ]
-
-
-def neutralise(value: object) -> str:
-    """The cell as text, with a leading apostrophe if a spreadsheet would take it for a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def export_cases(cases: Iterable[Case]) -> str:

@@ -27,15 +27,42 @@ class CaseForm(forms.ModelForm):
         fields = ["person", "title", "source", "priority", "summary", "opened_on"]
         widgets = {"opened_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 3})}
 
+    OPENED = "opened_"
+
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if people is None:  # editing: the person of a case does not change
             del self.fields["person"]
+            # The values the page showed, sent back with the edit: a field changed meanwhile by someone
+            # else is then a conflict the service names, never silently overwritten.
+            from clemency.cases.services import as_text
+
+            for name in self._meta.fields or []:
+                if name != "person":
+                    self.fields[self.OPENED + name] = forms.CharField(
+                        required=False, widget=forms.HiddenInput,
+                        initial=as_text(getattr(self.instance, name, None)), strip=False)
         else:
             self.fields["person"].queryset = people  # type: ignore[attr-defined]
 
     def values(self) -> dict[str, Any]:
-        return {name: value for name, value in self.cleaned_data.items() if name != "person"}
+        return {name: value for name, value in self.cleaned_data.items()
+                if name != "person" and not name.startswith(self.OPENED)}
+
+    def opened_with(self) -> dict[str, str] | None:
+        opened = {name[len(self.OPENED):]: value for name, value in self.cleaned_data.items()
+                  if name.startswith(self.OPENED) and name in self.data}
+        return opened or None
+
+    def reopen_with(self, case: Any) -> None:
+        """After a conflict: the page now shows what the case holds, so saving again is deliberate."""
+        from clemency.cases.services import as_text
+
+        data = dict(self.data.items())
+        for name in self.fields:
+            if name.startswith(self.OPENED):
+                data[name] = as_text(getattr(case, name[len(self.OPENED):], None))
+        self.data = data
 
 
 class MoveForm(forms.Form):

@@ -261,6 +261,11 @@ def _parse_cells(number: int, cells: dict[str, str]) -> tuple[dict[str, dict[str
         if not raw.strip():
             continue
         record, name, parse = COLUMNS[column]
+        if "\x00" in raw:
+            # PostgreSQL cannot store it and no form accepts it: the cell is named, never a 500.
+            errors.append(CellError(number, column, raw.replace("\x00", "\\0"),
+                                    "holds a NUL character (byte 0), which is not text"))
+            continue
         try:
             records[record][name] = parse(raw.strip())
         except ValueError as error:

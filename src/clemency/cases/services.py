@@ -70,23 +70,68 @@ def create_case(*, actor: Any, person: Any, **values: Any) -> Case:
     return case
 
 
-def update_case(case: Case, *, actor: Any, **values: Any) -> Case:
+def as_text(value: Any) -> str:
+    """A field's value as the edit form carries it (the value it was opened with, for conflicts)."""
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def update_case(case: Case, *, actor: Any, opened_with: dict[str, str] | None = None, **values: Any) -> Case:
+    """Change the given fields, and only those, on the row as it is now (read under its lock), so a
+    concurrent edit of other fields or of the status is never written back over.
+
+    `opened_with` holds the values the person's form showed (as text): a field they changed that
+    someone else changed too since then is a conflict, refused with what the other person wrote;
+    a field they left alone keeps whatever it holds now.
+    """
+    wanted = _only(values, CASE_FIELDS)
     with transaction.atomic():
-        before = snapshot(Case.objects.select_for_update().get(pk=case.pk))
-        for name, value in _only(values, CASE_FIELDS).items():
-            setattr(case, name, value)
-        case.full_clean(exclude=PARENTS)
-        case.save()
-        record_event(
-            "case.update",
-            actor=actor,
-            obj=case,
-            case_id=case.pk,
-            team_id=case.team_id,
-            before=before,
-            after=snapshot(case),
-        )
-    return case
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        before = snapshot(current)
+        if opened_with is None:
+            mine = {name: value for name, value in wanted.items() if getattr(current, name) != value}
+        else:
+            mine = {name: value for name, value in wanted.items()
+                    if name not in opened_with or as_text(value) != opened_with[name]}
+            _refuse_conflicts(current, mine, opened_with)
+        for name, value in mine.items():
+            setattr(current, name, value)
+        current.full_clean(exclude=PARENTS)
+        if mine:
+            current.save(update_fields=[*mine, "updated_at"])
+            record_event(
+                "case.update",
+                actor=actor,
+                obj=current,
+                case_id=current.pk,
+                team_id=current.team_id,
+                before=before,
+                after=snapshot(current),
+            )
+    return current
+
+
+def _refuse_conflicts(current: Case, mine: dict[str, Any], opened_with: dict[str, str]) -> None:
+    conflicts = [name for name, value in mine.items()
+                 if name in opened_with and as_text(getattr(current, name)) != opened_with[name]
+                 and as_text(getattr(current, name)) != as_text(value)]
+    if not conflicts:
+        return
+    from clemency.audit.models import AuditEvent
+
+    updates = AuditEvent.objects.filter(action="case.update", object_type="cases.case",
+                                        object_id=str(current.pk))
+    last = updates.order_by("-id").values_list("actor_name", flat=True).first()
+    who = last or "Someone else"
+    errors = {}
+    for name in conflicts:
+        label = str(getattr(Case._meta.get_field(name), "verbose_name", name))
+        errors[name] = (f"{who} changed the {label} while you were editing: it is now "
+                        f"\u201c{as_text(getattr(current, name)) or '(empty)'}\u201d (you opened it as "
+                        f"\u201c{opened_with[name] or '(empty)'}\u201d). Your other changes were not saved "
+                        "either; check this field and save again.")
+    raise ValidationError(errors)
 
 
 def move_case(case: Case, *, actor: Any, to_status: str, reason: str = "") -> Case:

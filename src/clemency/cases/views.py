@@ -125,7 +125,8 @@ def case_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{case} opened.")
             return redirect("cases:detail", pk=case.pk)
-    return render(request, "cases/form.html", {"form": form, "title": "Open a case"})
+    return render(request, "cases/form.html", {"form": form, "title": "Open a case"},
+                  status=400 if form.errors else 200)
 
 
 @login_required
@@ -134,13 +135,15 @@ def case_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = CaseForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_case(case, actor=request.user, **form.values())
+            services.update_case(case, actor=request.user, opened_with=form.opened_with(), **form.values())
         except ValidationError as error:
             apply_service_errors(form, error)
+            form.reopen_with(Case.objects.get(pk=case.pk))
         else:
             messages.success(request, "Case saved.")
             return redirect("cases:detail", pk=case.pk)
-    return render(request, "cases/form.html", {"form": form, "title": f"Edit {case}", "case": case})
+    return render(request, "cases/form.html", {"form": form, "title": f"Edit {case}", "case": case},
+                  status=400 if form.errors else 200)
 
 
 @login_required

@@ -34,11 +34,17 @@ def conflicts_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     hits = None
     if form.is_valid():
         hits = conflicts(request.user, form.cleaned_data["name"])
-        record_event(
-            "case.conflict_check",
-            actor=request.user,
-            after={"name": form.cleaned_data["name"], "hits": len(hits)},
-        )
+        # One event per team searched, so each team's admins see the checks run on their records.
+        from clemency.accounts.access import teams_of
+
+        for team_id in teams_of(request.user).values_list("pk", flat=True):
+            team_hits = [hit for hit in hits if hit.person is not None and hit.person.team_id == team_id]
+            record_event(
+                "case.conflict_check",
+                actor=request.user,
+                team_id=team_id,
+                after={"name": form.cleaned_data["name"], "hits": len(team_hits)},
+            )
     return render(request, "cases/conflicts.html", {"form": form, "hits": hits})
 
 

@@ -73,7 +73,8 @@ def deadline_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Added {deadline}.")
             return redirect("cases:detail", pk=case.pk)
-    return render(request, "deadlines/form.html", {"form": form, "case": case, "deadline": None})
+    return render(request, "deadlines/form.html", {"form": form, "case": case, "deadline": None},
+                  status=400 if form.errors else 200)
 
 
 @login_required
@@ -90,7 +91,8 @@ def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Deadline saved.")
             return redirect("cases:detail", pk=deadline.case_id)
-    return render(request, "deadlines/form.html", {"form": form, "case": deadline.case, "deadline": deadline})
+    return render(request, "deadlines/form.html", {"form": form, "case": deadline.case, "deadline": deadline},
+                  status=400 if form.errors else 200)
 
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:

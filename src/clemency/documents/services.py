@@ -104,6 +104,11 @@ def update_document(document: Document, *, actor: Any, **changes: Any) -> Docume
             before=before,
             after=snapshot(document, list(EDITABLE_FIELDS)),
         )
+        if document.privileged and not before.get("privileged"):
+            # What was built from it is privileged too: bundles already made keep a copy of it.
+            from clemency.drafting.services import mark_bundles_privileged
+
+            mark_bundles_privileged(document, actor=actor)
     return document
 
 

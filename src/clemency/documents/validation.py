@@ -142,6 +142,8 @@ def inspect_upload(upload: Any, *, max_bytes: int) -> UploadFacts:
                 f"{' or '.join('.' + e for e in sorted(allowed.extensions))}."
             }
         )
+    if extension in ("jpg", "png", "heic"):
+        _check_image_pixels(upload)
     sha256 = upload_sha256(upload)
     return UploadFacts(
         original_name=original_name,
@@ -150,3 +152,23 @@ def inspect_upload(upload: Any, *, max_bytes: int) -> UploadFacts:
         size_bytes=size,
         sha256=sha256,
     )
+
+
+def _check_image_pixels(upload: Any) -> None:
+    """An image too large to bundle is refused at upload (its header is read, not its pixels)."""
+    from PIL import Image, UnidentifiedImageError
+
+    from clemency.assembly.exhibits import check_image_size
+
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            check_image_size(image.width, image.height)
+    except ValueError as error:
+        raise ValidationError({"file": f"The image cannot be bundled: {error}."}) from None
+    except Image.DecompressionBombError:
+        raise ValidationError({"file": "The image cannot be bundled: it has far too many pixels."}) from None
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        pass  # HEIC without its opener registered, or odd but readable: the bundle decides by name
+    finally:
+        upload.seek(0)

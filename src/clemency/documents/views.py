@@ -129,7 +129,8 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Document saved.")
             return redirect("documents:detail", pk=document.pk)
-    return render(request, "documents/edit.html", {"form": form, "document": document, "case": document.case})
+    return render(request, "documents/edit.html", {"form": form, "document": document, "case": document.case},
+                  status=400 if form.errors else 200)
 
 
 @csrf_exempt

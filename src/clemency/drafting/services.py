@@ -142,6 +142,8 @@ def generate_document(
         raise ValidationError({"format": f"The PDF could not be produced: {error}"})
     except assembly.TemplateError as error:
         raise ValidationError({"template": str(error)})
+    except assembly.RedactionError as error:
+        raise ValidationError({"redacted": str(error)})
     document = GeneratedDocument(
         case=case,
         template=spec.name,
@@ -431,6 +433,9 @@ def _store_result(
             bundle.warnings = [
                 f"{e.filename} ({e.name}) left out: {unreadable[e.pk]}" for e in missing
             ] + list(result.warnings)
+            # An exhibit marked privileged while the bundle was assembled has marked the row meanwhile.
+            bundle.privileged = bundle.privileged or Bundle.objects.select_for_update().filter(
+                pk=bundle.pk, privileged=True).exists()
             bundle.save()
             record_event(
                 "drafting.bundle_assembled",
@@ -507,3 +512,26 @@ def add_draft_to_documents(document: GeneratedDocument, *, actor: Any) -> Any:
         description=f"Generated draft {document.pk}, {document.as_of:%Y-%m-%d}, SHA-256 {document.sha256}.",
         privileged=False,
     )
+
+
+def mark_bundles_privileged(document: Any, *, actor: Any) -> list[int]:
+    """A document has just been marked privileged: every bundle holding it becomes privileged too
+    (its exhibit row with it), each with its audit event. Returns the bundles' ids."""
+    with transaction.atomic():
+        exhibits = BundleExhibit.objects.select_for_update().filter(document=document)
+        bundle_ids = sorted(set(exhibits.values_list("bundle_id", flat=True)))
+        exhibits.update(privileged=True)
+        bundles = list(Bundle.objects.select_for_update().select_related("case")
+                       .filter(pk__in=bundle_ids, privileged=False))
+        Bundle.objects.filter(pk__in=[b.pk for b in bundles]).update(privileged=True)
+        for bundle in bundles:
+            record_event(
+                "drafting.bundle_privileged",
+                actor=actor,
+                obj=bundle,
+                case_id=bundle.case_id,
+                team_id=bundle.case.team_id,
+                before={"privileged": False},
+                after={"privileged": True, "because_of_document": document.pk},
+            )
+    return [b.pk for b in bundles]

@@ -11,4 +11,5 @@ urlpatterns = [
     path("case/<int:case_pk>/bundles/new/", views.bundle_create, name="bundle-create"),
     path("bundles/<int:pk>/", views.bundle_detail, name="bundle-detail"),
     path("bundles/<int:pk>/download/", views.bundle_download, name="bundle-download"),
+    path("bundles/<int:pk>/retry/", views.bundle_retry, name="bundle-retry"),
 ]

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -241,6 +242,16 @@ def bundle_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "drafting/_bundle_status.html" if getattr(request, "htmx", False) else "drafting/bundle_detail.html"
     )
     return render(request, template, context)
+
+
+@login_required
+@require_POST
+def bundle_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    from clemency.web.jobs import retry_response
+
+    bundle = _bundle(request, pk)
+    _case(request, bundle.case_id, write=True)  # members who may write the case only
+    return retry_response(request, bundle, reverse("drafting:bundle-detail", args=[bundle.pk]))
 
 
 @login_required

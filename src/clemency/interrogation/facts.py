@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .safe_yaml import YAMLLimitError, describe_yaml_error, load_yaml, quoted
 from .text import stems
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]{0,63}$")
@@ -54,7 +55,7 @@ def parse_cue(text: str, where: str) -> Cue:
     for part in text.split("+"):
         alternatives = tuple(tuple(stems(a)) for a in part.split("|") if stems(a))
         if not alternatives:
-            raise FactsError(f"{where}: {text!r} has an empty part (check '+' and '|')")
+            raise FactsError(f"{where}: {quoted(text)} has an empty part (check '+' and '|')")
         parts.append(alternatives)
     return Cue(text.strip(), tuple(parts))
 
@@ -83,7 +84,7 @@ def _tri(item: dict, where: str) -> bool | None:
     else:
         return None
     if value is not None and not isinstance(value, bool):
-        raise FactsError(f"{where}.true: must be true, false or null (unknown), got {value!r}")
+        raise FactsError(f"{where}.true: must be true, false or null (unknown), got {quoted(value)}")
     return value
 
 
@@ -97,21 +98,23 @@ def _date(value: object, where: str) -> dt.date | None:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise FactsError(f"{where}.public_since: expected a date YYYY-MM-DD, got {value!r}")
+    raise FactsError(f"{where}.public_since: expected a date YYYY-MM-DD, got {quoted(value)}")
 
 
 def load_facts(text: str) -> list[Fact]:
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
+    except YAMLLimitError as exc:
+        raise FactsError(f"facts: {exc}") from None
     except yaml.YAMLError as exc:
-        raise FactsError(f"facts: not valid YAML ({exc})") from exc
+        raise FactsError(f"facts: not valid YAML ({describe_yaml_error(exc)})") from None
     if isinstance(data, dict) and "facts" in data:
         data = data["facts"]
     if data is None or data == []:
         raise FactsError("facts: the file lists no facts (expected a non-empty list of facts)")
     if not isinstance(data, list):
         got = {"str": "plain text", "dict": "a mapping without a 'facts' list"}.get(
-            type(data).__name__, repr(data)
+            type(data).__name__, quoted(data)
         )
         raise FactsError(f"facts: expected a non-empty list of facts, got {got}")
     facts: list[Fact] = []
@@ -124,7 +127,7 @@ def load_facts(text: str) -> list[Fact]:
         if not isinstance(fact_id, str) or not _ID.match(fact_id):
             raise FactsError(f"{where}.id: required, lower-case letters, digits, '_', '-' or '.'")
         if fact_id in seen:
-            raise FactsError(f"{where}.id: {fact_id!r} is used twice")
+            raise FactsError(f"{where}.id: {quoted(fact_id)} is used twice")
         seen.add(fact_id)
         where = f"facts[{fact_id}]"
         statement = item.get("statement")

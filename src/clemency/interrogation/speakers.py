@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .model import ROLES, Turn
+from .safe_yaml import YAMLLimitError, describe_yaml_error, load_yaml, quoted
 from .text import fold, levenshtein
 
 _QUALIFIERS = re.compile(r"\b(ON THE PHONE|\(.*\))", re.I)
@@ -117,9 +118,11 @@ def garbled(label: str) -> bool:
 def load_speaker_map(text: str) -> list[Person]:
     """Read a speaker map: `speakers: [{name, role, spellings: [...]}]`."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
+    except YAMLLimitError as exc:
+        raise SpeakerMapError(f"speakers: {exc}") from None
     except yaml.YAMLError as exc:
-        raise SpeakerMapError(f"speakers: not valid YAML ({exc})") from exc
+        raise SpeakerMapError(f"speakers: not valid YAML ({describe_yaml_error(exc)})") from None
     items = data.get("speakers") if isinstance(data, dict) else data
     if not isinstance(items, list) or not items:
         raise SpeakerMapError("speakers: expected a non-empty list of {name, role, spellings}")
@@ -132,7 +135,7 @@ def load_speaker_map(text: str) -> list[Person]:
         if not isinstance(name, str) or not name.strip():
             raise SpeakerMapError(f"{where}.name: required text")
         if role not in ROLES:
-            raise SpeakerMapError(f"{where}.role: must be one of {', '.join(ROLES)}, got {role!r}")
+            raise SpeakerMapError(f"{where}.role: must be one of {', '.join(ROLES)}, got {quoted(role)}")
         if not isinstance(spellings, list) or not all(isinstance(s, str) for s in spellings):
             raise SpeakerMapError(f"{where}.spellings: expected a list of labels")
         people.append(Person(name=name.strip(), role=role, spellings=list(spellings) or [name]))

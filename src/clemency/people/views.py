@@ -73,7 +73,8 @@ def person_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         if person is not None:
             messages.success(request, f"{person} added.")
             return redirect("people:detail", pk=person.pk)
-    return render(request, "people/form.html", {"form": form, "title": "Add a person"})
+    return render(request, "people/form.html", {"form": form, "title": "Add a person"},
+                  status=400 if form.errors else 200)
 
 
 @login_required
@@ -85,7 +86,8 @@ def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         if saved is not None:
             messages.success(request, f"{saved} saved.")
             return redirect("people:detail", pk=saved.pk)
-    return render(request, "people/form.html", {"form": form, "title": f"Edit {person}", "person": person})
+    return render(request, "people/form.html", {"form": form, "title": f"Edit {person}", "person": person},
+                  status=400 if form.errors else 200)
 
 
 @login_required

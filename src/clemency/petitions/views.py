@@ -83,7 +83,8 @@ def petition_create(request: HttpRequest, case_pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Petition “{petition}” created as a draft.")
             return redirect("petitions:detail", pk=petition.pk)
-    return render(request, "petitions/form.html", {"form": form, "case": case, "petition": None})
+    return render(request, "petitions/form.html", {"form": form, "case": case, "petition": None},
+                  status=400 if form.errors else 200)
 
 
 @login_required
@@ -99,7 +100,8 @@ def petition_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Petition saved.")
             return redirect("petitions:detail", pk=petition.pk)
-    return render(request, "petitions/form.html", {"form": form, "case": petition.case, "petition": petition})
+    return render(request, "petitions/form.html", {"form": form, "case": petition.case, "petition": petition},
+                  status=400 if form.errors else 200)
 
 
 def _detail(

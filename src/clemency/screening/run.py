@@ -19,6 +19,7 @@ from typing import Any
 
 import polars as pl
 
+from clemency.csv_cells import neutralise_frame
 from clemency.screening import polars_engine
 from clemency.screening.inputs import (
     DEFAULT_LIST_DELIMITER,
@@ -160,7 +161,7 @@ def _screen_with_polars(
             del batch
             if report.height:
                 issues += report.height
-                report.write_csv(report_file, include_header=False)
+                neutralise_frame(report).write_csv(report_file, include_header=False)
             seconds["validate"] += time.perf_counter() - tick
             evaluation = evaluator.submit(_evaluate, compiled, facts, seconds)
             if pending is not None:

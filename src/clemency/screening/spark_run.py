@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from clemency.csv_cells import neutralise_frame
 from clemency.screening.inputs import REPORT_SCHEMA, PopulationFile, validate_batch
 from clemency.screening.plan import OUTCOMES, ScreenPlan, column
 from clemency.screening.results import METADATA_KEY, ResultsMetadata, input_pointer
@@ -46,7 +47,7 @@ def screen_with_spark(population: PopulationFile, plan: ScreenPlan, out_path: Pa
                 facts, report = validate_batch(batch, done + 1, population.list_delimiter)
                 issues += report.height
                 if report.height:
-                    report.write_csv(report_file, include_header=False)
+                    neutralise_frame(report).write_csv(report_file, include_header=False)
                 table = to_arrow(facts.with_columns(pl.col(pl.Enum).cast(pl.String)))
                 if writer is None:
                     writer = pq.ParquetWriter(facts_path, table.schema)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("sample-population.csv", views.sample_population, name="sample"),
     path("<int:pk>/", views.run_detail, name="detail"),
     path("<int:pk>/status/", views.run_status, name="status"),
+    path("<int:pk>/retry/", views.run_retry, name="retry"),
     path("<int:pk>/report/", views.run_report, name="report"),
     path("<int:pk>/results.parquet", views.run_results, name="results"),
     path("<int:pk>/validation.csv", views.run_validation, name="validation"),

@@ -10,8 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from clemency.accounts.access import can_write_team, get_visible, restrict, writable_teams
 from clemency.accounts.listing import matching_rows, paginate
@@ -82,7 +84,8 @@ def run_create(request: HttpRequest) -> HttpResponse:
             status = run.get_status_display().lower()
             messages.success(request, f"{run.original_name} uploaded; the screening is {status}.")
             return redirect("screenings:detail", pk=run.pk)
-    return render(request, "screenings/upload.html", {"form": form})
+    return render(request, "screenings/upload.html", {"form": form},
+                  status=400 if form.errors else 200)
 
 
 def _counts_table(run: ScreeningRun) -> list[dict[str, Any]]:
@@ -100,6 +103,15 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "run": run, "outcomes": OUTCOMES, "counts": _counts_table(run),
         "can_write": can_write_team(cast(Any, request.user), run.team_id),
     })
+
+
+@login_required
+@require_POST
+def run_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    from clemency.web.jobs import retry_response
+
+    run = get_run(request, pk, write=True)
+    return retry_response(request, run, reverse("screenings:detail", args=[run.pk]))
 
 
 @never_cache

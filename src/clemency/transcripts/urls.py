@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/download/", views.transcript_download, name="download"),
     path("analyses/<int:pk>/", views.analysis_detail, name="analysis"),
     path("analyses/<int:pk>/status/", views.analysis_status, name="analysis-status"),
+    path("analyses/<int:pk>/retry/", views.analysis_retry, name="analysis-retry"),
     path("analyses/<int:pk>/report.json", views.analysis_json, name="analysis-json"),
     path("analyses/<int:pk>/report.html", views.analysis_html, name="analysis-html"),
     path("analyses/<int:pk>/report.pdf", views.analysis_pdf, name="analysis-pdf"),

@@ -311,6 +311,17 @@ def _analysis_context(
     }
 
 
+@login_required
+@require_POST
+def analysis_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    from django.urls import reverse
+
+    from clemency.web.jobs import retry_response
+
+    analysis = get_analysis(request, pk, write=True)
+    return retry_response(request, analysis, reverse("transcripts:analysis", args=[analysis.pk]))
+
+
 @never_cache
 @login_required
 def analysis_status(request: HttpRequest, pk: int) -> HttpResponse:

@@ -1,46 +1,68 @@
-"""Backup and restore: the database and every stored file in one archive with SHA-256 sums.
+"""Backup and restore: one consistent snapshot of the database and of exactly the files its rows
+reference, in one encrypted archive with SHA-256 sums.
 
-The archive is a gzipped tar holding `manifest.json` first, then `database.json` (Django
-`dumpdata` of every app, natural keys for foreign keys to content types and permissions, which
-`migrate` recreates) and `files/...` (everything under MEDIA_ROOT). A restore checks every sum
-before it writes anything, refuses an installation that already holds data unless told to
-replace it, then migrates, loads the data in one transaction, and puts the files in place.
+The archive is a gzipped tar holding `manifest.json` first, then `database.json` (Django `dumpdata`
+of every app, natural keys for foreign keys to content types and permissions, which `migrate`
+recreates) and `files/...` (every file a FileField of a backed-up row names), sealed with the
+operator's passphrase (backup_crypto.py). The site may stay live: the dump reads one snapshot
+(SQLite: a copy made by its online backup API; PostgreSQL: one REPEATABLE READ, READ ONLY
+transaction), and the files are copied right after from the names in that snapshot; a file deleted
+in between makes the backup take a new snapshot (a few times, then it refuses and says which file).
+
+A restore decrypts and authenticates the whole archive, checks every sum before it writes anything,
+refuses an installation that already holds data unless told to replace it, then migrates, loads the
+data in one transaction, and puts the files in place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import os
 import shutil
+import sqlite3
 import tarfile
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.serializers.base import DeserializationError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
+from django.db.utils import load_backend
 from django.utils import timezone
 
+from clemency.web.backup_crypto import DecryptionError, EncryptingWriter, decrypt_file
+
 FORMAT = "clemency-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 DATABASE = "database.json"
 FILES = "files"
 # Rebuilt by `migrate` (content types, permissions) or worthless after a restore (sessions).
 EXCLUDED_MODELS = ["contenttypes", "auth.permission", "sessions"]
 _CHUNK = 1024 * 1024
+_SNAPSHOT_ALIAS = "clemency_backup_snapshot"
+# A file deleted between the snapshot and its copy: take a new snapshot this many times at most.
+SNAPSHOT_ATTEMPTS = 4
 
 
 class BackupError(Exception):
     """A backup cannot be made or restored; the message says why and what to do."""
+
+
+class _FileVanished(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
 
 
 @dataclass
@@ -69,47 +91,149 @@ def _stored_files(media_root: Path) -> list[Path]:
     return sorted(p for p in media_root.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def _applied_migrations() -> dict[str, list[str]]:
+def _applied_migrations(alias: str) -> dict[str, list[str]]:
     applied: dict[str, list[str]] = {}
-    for app_label, name in MigrationRecorder(connection).applied_migrations():
+    for app_label, name in MigrationRecorder(connections[alias]).applied_migrations():
         applied.setdefault(app_label, []).append(name)
     return {label: sorted(names) for label, names in sorted(applied.items())}
 
 
-def create_backup(out: Path, *, log: Callable[[str], None] = lambda message: None) -> dict[str, Any]:
-    """Write the archive to `out` (atomically: a partial archive never carries the final name)."""
-    media_root = _media_root()
+def _referenced_files(alias: str) -> list[str]:
+    """Every stored file a row of the snapshot names, in a stable order."""
+    names: set[str] = set()
+    for model in apps.get_models():
+        file_fields = [f.name for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
+        if not file_fields or not model._meta.managed:
+            continue
+        for row in model._base_manager.using(alias).values_list(*file_fields):
+            names.update(name for name in row if name)
+    return sorted(names)
+
+
+@contextlib.contextmanager
+def _snapshot(work: Path) -> Iterator[str]:
+    """Yield a database alias whose every read sees one moment of the live database."""
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        # The online backup API copies the pages under one read lock: a consistent copy even while
+        # the web server and the worker write; the dump then reads the copy at leisure.
+        copy = work / "snapshot.sqlite3"
+        target = sqlite3.connect(copy)
+        try:
+            connection.connection.backup(target)
+        finally:
+            target.close()
+        # A connection of this thread only, not a configured database: nothing else may use it.
+        snapshot = load_backend(connection.settings_dict["ENGINE"]).DatabaseWrapper(
+            {**connection.settings_dict, "NAME": str(copy)}, _SNAPSHOT_ALIAS)
+        connections[_SNAPSHOT_ALIAS] = snapshot
+        try:
+            yield _SNAPSHOT_ALIAS
+        finally:
+            snapshot.close()
+            del connections[_SNAPSHOT_ALIAS]
+        return
+    if connection.vendor != "postgresql":
+        raise BackupError(f"Backups of a {connection.vendor} database are not supported "
+                          "(SQLite and PostgreSQL are).")
+    if connection.in_atomic_block:
+        raise BackupError("A backup cannot be taken inside another transaction.")
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            # The first statement of the transaction: every later read sees this one snapshot.
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield connection.alias
+
+
+def _copy_referenced(names: list[str], target: Path) -> None:
+    for name in names:
+        relative = _safe_member_path(f"{FILES}/{name}")
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with default_storage.open(name, "rb") as source, destination.open("wb") as out:
+                shutil.copyfileobj(source, out, _CHUNK)
+        except FileNotFoundError:
+            raise _FileVanished(name) from None
+
+
+def _take_snapshot(work: Path, log: Callable[[str], None]) -> tuple[Path, list[str], dict[str, Any]]:
+    """Dump the database and copy the files its rows name; retry when a file vanishes meanwhile."""
+    vanished = ""
+    for attempt in range(1, SNAPSHOT_ATTEMPTS + 1):
+        staging = work / f"attempt-{attempt}"
+        staging.mkdir()
+        dump = staging / DATABASE
+        with _snapshot(work) as alias:
+            log("dumping the database from one snapshot")
+            call_command("dumpdata", exclude=EXCLUDED_MODELS, natural_foreign=True, use_base_manager=True,
+                         database=alias, output=str(dump), verbosity=0)
+            names = _referenced_files(alias)
+            facts = {"database_vendor": connections[alias].vendor, "migrations": _applied_migrations(alias)}
+        log(f"copying the {len(names)} stored files the snapshot's rows name")
+        try:
+            _copy_referenced(names, staging)
+        except _FileVanished as gone:
+            vanished = gone.name
+            log(f"{vanished} was deleted after the snapshot; taking a new one")
+            shutil.rmtree(staging)
+            continue
+        return staging, names, facts
+    raise BackupError(f"The stored file {vanished} kept disappearing while the backup ran "
+                      f"({SNAPSHOT_ATTEMPTS} snapshots). Try again when the site is quieter. "
+                      "Nothing was written.")
+
+
+def _open_private(path: Path) -> IO[bytes]:
+    """Create `path` readable by its owner only from the first byte (never world-readable)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    return os.fdopen(descriptor, "wb")
+
+
+def create_backup(out: Path, *, passphrase: str,
+                  log: Callable[[str], None] = lambda message: None) -> dict[str, Any]:
+    """Write the encrypted archive to `out` (atomically: a partial archive never carries the final
+    name, and is deleted when anything fails)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        from clemency.web.backup_crypto import check_passphrase
+
+        check_passphrase(passphrase)
+    except ValueError as error:
+        raise BackupError(str(error)) from None
     with tempfile.TemporaryDirectory(prefix="clemency-backup-") as work:
-        dump = Path(work) / DATABASE
-        log("dumping the database")
-        call_command("dumpdata", exclude=EXCLUDED_MODELS, natural_foreign=True, use_base_manager=True,
-                     output=str(dump), verbosity=0)
+        staging, names, facts = _take_snapshot(Path(work), log)
+        dump = staging / DATABASE
         entries = [{"path": DATABASE, "sha256": _sha256_file(dump), "size": dump.stat().st_size}]
-        files = _stored_files(media_root)
-        log(f"hashing {len(files)} stored files")
-        for path in files:
-            relative = path.relative_to(media_root).as_posix()
-            entries.append({"path": f"{FILES}/{relative}", "sha256": _sha256_file(path),
-                            "size": path.stat().st_size})
+        for name in names:
+            copy = staging / FILES / name
+            entries.append({"path": f"{FILES}/{name}", "sha256": _sha256_file(copy),
+                            "size": copy.stat().st_size})
         manifest = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "created_at": timezone.now().isoformat(),
-            "database_vendor": connection.vendor,
-            "migrations": _applied_migrations(),
+            **facts,
             "entries": entries,
         }
         partial = out.with_name(out.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
-            _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=2).encode())
-            archive.add(dump, arcname=DATABASE, recursive=False)
-            for path in files:
-                archive.add(path, arcname=f"{FILES}/{path.relative_to(media_root).as_posix()}",
-                            recursive=False)
-        partial.chmod(0o600)  # it holds privileged material
-        os.replace(partial, out)
+        partial.unlink(missing_ok=True)  # left by a backup killed outright; never reused
+        try:
+            with _open_private(partial) as sealed_file:
+                writer = EncryptingWriter(sealed_file, passphrase)
+                with tarfile.open(fileobj=writer, mode="w|gz") as archive:  # type: ignore[call-overload]
+                    _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=2).encode())
+                    archive.add(dump, arcname=DATABASE, recursive=False)
+                    for name in names:
+                        archive.add(staging / FILES / name, arcname=f"{FILES}/{name}", recursive=False)
+                writer.close()
+                sealed_file.flush()
+                os.fsync(sealed_file.fileno())
+            os.replace(partial, out)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
     log(f"wrote {out} ({len(entries) - 1} files and the database)")
     return manifest
 
@@ -235,14 +359,31 @@ def _unknown_migrations(manifest: dict[str, Any]) -> list[str]:
                   if (app, name) not in known)
 
 
-def restore_backup(archive_path: Path, *, replace: bool = False,
+def decrypt_into(archive_path: Path, target: Path, passphrase: str) -> None:
+    """Decrypt and authenticate the whole archive into `target` (0600) before any of it is read."""
+    try:
+        with Path(archive_path).open("rb") as source, _open_private(target) as plain:
+            decrypt_file(source, plain, passphrase)
+    except DecryptionError as error:
+        target.unlink(missing_ok=True)
+        raise BackupError(f"{archive_path}: {error}") from None
+    except OSError as error:
+        target.unlink(missing_ok=True)
+        raise BackupError(f"{archive_path} cannot be read as a backup archive: {error}") from None
+
+
+def restore_backup(archive_path: Path, *, passphrase: str, replace: bool = False,
                    log: Callable[[str], None] = lambda message: None) -> RestoreReport:
     media_root = _media_root()
     staging_parent = media_root.parent if media_root.parent.exists() else None
     with tempfile.TemporaryDirectory(prefix=".clemency-restore-", dir=staging_parent) as work:
-        staging = Path(work)
+        staging = Path(work) / "contents"
+        staging.mkdir()
+        log("decrypting and authenticating the archive")
+        plain = Path(work) / "archive.tar.gz"
+        decrypt_into(Path(archive_path), plain, passphrase)
         log("checking every SHA-256 sum")
-        manifest = verify_into(Path(archive_path), staging)
+        manifest = verify_into(plain, staging)
         unknown = _unknown_migrations(manifest)
         if unknown:
             raise BackupError("The backup was made by a newer version (unknown migrations: "

@@ -3,9 +3,8 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from clemency.web import outbox_views, views
 from clemency.accounts import views as accounts_views
-from clemency.web import views
+from clemency.web import outbox_views, security, views
 
 api_patterns: list[URLPattern | URLResolver] = [
     path("", include("clemency.people.api.urls")),
@@ -48,6 +47,8 @@ urlpatterns = [
     path("mail/outbox/<str:name>/", outbox_views.outbox_message, name="outbox-message"),
     path("outcomes/", include("clemency.outcomes.urls")),
     path("api/", include(api_patterns)),
+    # Before the admin's own sign-in form, which would skip MFA and the lockout.
+    path("admin/login/", security.admin_login, name="admin-login"),
     path("admin/", accounts_views.django_admin_index, name="admin-gate"),
     path("admin/", admin.site.urls),
 ]

@@ -74,7 +74,7 @@ def mixed_bundle(soffice):
         ExhibitSource("Programme certificate (PNG)", "programme.png", make_image("PNG")),
         ExhibitSource("Phone photo (HEIC)", "IMG_0042.HEIC", make_image("HEIF")),
         ExhibitSource("Truncated photo", "cut.jpg", make_image("JPEG")[:200]),
-        ExhibitSource("Notes", "notes.txt", b"plain text notes"),
+        ExhibitSource("Notes", "notes.xyz", b"\x00\x01 not a kind we take"),
         ExhibitSource("Rotated certificate", "rotated.pdf", rotated_out.getvalue()),
     ]
     progress = []
@@ -91,12 +91,12 @@ def mixed_bundle(soffice):
 def test_broken_uploads_are_reported_by_name_and_left_out(mixed_bundle):
     _, result, _ = mixed_bundle
     reasons = {s.filename: s.reason for s in result.skipped}
-    assert set(reasons) == {"scan-broken.pdf", "medical.pdf", "empty.pdf", "cut.jpg", "notes.txt"}
+    assert set(reasons) == {"scan-broken.pdf", "medical.pdf", "empty.pdf", "cut.jpg", "notes.xyz"}
     assert "corrupt" in reasons["scan-broken.pdf"]
     assert "encrypted" in reasons["medical.pdf"]
     assert reasons["empty.pdf"] == "empty file (0 bytes)"
     assert "unreadable image" in reasons["cut.jpg"]
-    assert "unsupported file type" in reasons["notes.txt"]
+    assert "unsupported file type" in reasons["notes.xyz"]
     assert any("medical.pdf (Password-protected medical file) left out" in w for w in result.warnings)
 
 

@@ -29,7 +29,8 @@ def test_content_decides_the_kind_not_the_file_name():
     assert detect_kind(ExhibitSource("x", "scan.pdf", make_image("PNG"))) == "png"
     assert detect_kind(ExhibitSource("x", "photo.jpeg", make_pdf(1, "x"))) == "pdf"
     assert detect_kind(ExhibitSource("x", "IMG_1.HEIC", make_image("HEIF"))) == "heic"
-    assert detect_kind(ExhibitSource("x", "notes.txt", b"hello")) is None
+    assert detect_kind(ExhibitSource("x", "notes.txt", b"hello")) == "txt"  # bundled as PDF pages
+    assert detect_kind(ExhibitSource("x", "notes.xyz", b"hello")) is None
 
 
 def test_a_phone_photo_is_turned_upright_from_its_exif_orientation():

@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from clemency.accounts.access import writable_teams
+from clemency.accounts.api.fields import WritableTeamRelatedField
 from clemency.cases.models import Case, CaseStatus, Charge, Conviction, FactSource, Note, Party, Sentence
 from clemency.people.models import Person
 
@@ -38,7 +39,7 @@ class SentenceSerializer(serializers.ModelSerializer):
 
 
 class ConvictionSerializer(serializers.ModelSerializer):
-    case = serializers.PrimaryKeyRelatedField(queryset=Case.objects.all())
+    case = WritableTeamRelatedField(Case, noun="case")
     sentence = SentenceSerializer(required=False, allow_null=True)
     charges = ChargeSerializer(many=True, read_only=True)
     parties = PartySerializer(many=True, read_only=True)
@@ -69,7 +70,7 @@ class ConvictionSerializer(serializers.ModelSerializer):
 
 
 class CaseSerializer(serializers.ModelSerializer):
-    person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
+    person = WritableTeamRelatedField(Person, noun="person")
     convictions = ConvictionSerializer(many=True, read_only=True)
 
     class Meta:
@@ -105,7 +106,7 @@ class CaseMoveSerializer(serializers.Serializer):
 
 
 class NoteSerializer(serializers.ModelSerializer):
-    case = serializers.PrimaryKeyRelatedField(queryset=Case.objects.all())
+    case = WritableTeamRelatedField(Case, noun="case")
     # None for a note written by no one (an import): the schema must say the field may be null.
     author: serializers.StringRelatedField[Any] = serializers.StringRelatedField(allow_null=True)
 

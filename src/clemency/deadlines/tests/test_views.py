@@ -49,7 +49,7 @@ def test_a_malformed_date_is_named_and_nothing_is_created(client, cast, case):
         reverse("deadlines:create", args=[case.pk]),
         {"kind": "hearing", "date": "2027-02-30", "time": "25:00", "title": "Hearing"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     errors = response.context["form"].errors
     assert errors["date"] == ["Enter a valid date."] and errors["time"] == ["Enter a valid time."]
     assert b'id="id_date_error"' in response.content

@@ -5,12 +5,13 @@ from typing import Any
 from rest_framework import serializers
 
 from clemency.accounts.access import writable_teams
+from clemency.accounts.api.fields import WritableTeamRelatedField
 from clemency.accounts.models import Team
 from clemency.people.models import ContactLog, Person
 
 
 class PersonSerializer(serializers.ModelSerializer):
-    team = serializers.PrimaryKeyRelatedField(queryset=Team.objects.all())
+    team = WritableTeamRelatedField(Team, team_path="pk", noun="team")
     aliases = serializers.ListField(child=serializers.CharField(max_length=200), required=False)
 
     class Meta:

@@ -57,7 +57,7 @@ def test_a_malformed_date_is_an_error_next_to_the_field(client, cast):
         reverse("people:create"),
         {"given_name": "A", "family_name": "B", "birth_date": "1970-13-45", "custody_status": "unknown"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "birth_date" in response.context["form"].errors
     assert 'id="id_birth_date_error"' in response.content.decode()
     assert not Person.objects.exists()

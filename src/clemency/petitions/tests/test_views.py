@@ -44,7 +44,7 @@ def test_a_malformed_pathway_is_shown_next_to_the_field_and_nothing_is_created(c
         reverse("petitions:create", args=[case.pk]),
         {"pathway": "Wisconsin pardon", "title": "T", "deciding_authority": "Governor"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "is not a pathway id" in response.context["form"].errors["pathway"][0]
     assert b'id="id_pathway_error"' in response.content
     assert not Petition.objects.exists()
@@ -56,7 +56,7 @@ def test_a_pathway_the_rulebook_lacks_is_refused_naming_the_closest(client, case
         reverse("petitions:create", args=[case.pk]),
         {"pathway": "us-wi.pardons", "title": "T", "deciding_authority": "Governor"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     [message] = response.context["form"].errors["pathway"]
     assert "not a pathway in the rulebook" in message and "us-wi.pardon" in message
     assert not Petition.objects.exists()

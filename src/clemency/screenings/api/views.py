@@ -16,7 +16,13 @@ from clemency.screenings.api.serializers import (
     CandidatePageSerializer,
     ScreeningRunSerializer,
 )
-from clemency.screenings.candidates import candidate_page, candidate_row, explain_candidate, result_pathways
+from clemency.screenings.candidates import (
+    ExplanationUnavailable,
+    candidate_page,
+    candidate_row,
+    explain_candidate,
+    result_pathways,
+)
 from clemency.screenings.engine import local_path, local_population
 from clemency.screenings.filtersets import CandidateFilter, ScreeningRunFilterSet
 from clemency.screenings.models import RunStatus, ScreeningRun
@@ -72,7 +78,11 @@ class ScreeningRunViewSet(viewsets.ReadOnlyModelViewSet):
             row = candidate_row(path, int(rank))
             if row is None:
                 raise Http404("No candidate has this rank.")
-            explanation = explain_candidate(path, row, input_path=population)
+            try:
+                explanation = explain_candidate(path, row, input_path=population)
+            except ExplanationUnavailable as error:
+                # As the candidate page answers: the run stands, this explanation cannot be made now.
+                return Response({"detail": str(error), "person_id": row.get("person_id")}, status=409)
         body: dict[str, Any] = {
             "person_id": explanation.person_id, "rank": int(rank), "as_of": explanation.as_of,
             "agrees_with_row": explanation.agrees,

@@ -23,7 +23,7 @@ def post(client, cast, content, *, name="population.csv", as_of="2026-06-01", pa
 
 
 def refused(response, field):
-    assert response.status_code == 200
+    assert response.status_code == 400
     form = response.context["form"]
     assert field in form.errors, form.errors
     assert not ScreeningRun.objects.exists()

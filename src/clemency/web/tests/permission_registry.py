@@ -115,6 +115,7 @@ OBJECT_ROUTES: dict[str, Route] = {
     "drafting:bundle-create": Route("case"),
     "drafting:bundle-detail": Route("bundle"),
     "drafting:bundle-download": Route("bundle", shows_privileged=True),
+    "drafting:bundle-retry": Route("bundle", get=False),
     # transcripts (privileged: the transcript's text and its report hold the privileged marker)
     "transcripts:create": Route("case"),
     "transcripts:detail": Route("transcript"),
@@ -122,6 +123,7 @@ OBJECT_ROUTES: dict[str, Route] = {
     "transcripts:download": Route("transcript", shows_privileged=True),
     "transcripts:analysis": Route("transcript_analysis", shows_privileged=True),
     "transcripts:analysis-status": Route("transcript_analysis"),
+    "transcripts:analysis-retry": Route("transcript_analysis", get=False),
     "transcripts:analysis-json": Route("transcript_analysis", shows_privileged=True),
     "transcripts:analysis-html": Route("transcript_analysis", shows_privileged=True),
     "transcripts:analysis-pdf": Route("transcript_analysis", shows_privileged=True),
@@ -130,6 +132,7 @@ OBJECT_ROUTES: dict[str, Route] = {
     # screenings (a finished run of fictional people)
     "screenings:detail": Route("screening_run"),
     "screenings:status": Route("screening_run"),
+    "screenings:retry": Route("screening_run", get=False),
     "screenings:report": Route("screening_run"),
     "screenings:results": Route("screening_run"),
     "screenings:validation": Route("screening_run"),

@@ -123,17 +123,22 @@ def test_an_import_that_fails_half_way_writes_nothing(world, monkeypatch):
     assert _state() == before
 
 
-def test_a_restore_whose_load_fails_half_way_writes_nothing(transactional_db, cast, settings, tmp_path):
+def test_a_restore_whose_load_fails_half_way_writes_nothing(transactional_db, cast, settings, tmp_path,
+                                                            monkeypatch):
     """A backup whose sums are right but whose data cannot all be loaded (the last record points at a
     case that does not exist): the database and MEDIA_ROOT stay empty."""
     import hashlib
+
+    from clemency.web.tests.backup_helpers import PASSPHRASE, seal, unseal
+
+    monkeypatch.setenv("CLEMENCY_BACKUP_PASSPHRASE", PASSPHRASE)
 
     settings.MEDIA_ROOT = tmp_path / "media"
     build_world(cast)
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", out=str(archive), verbosity=0)
-    broken = tmp_path / "broken.tar.gz"
-    with tarfile.open(archive) as source:
+    broken_plain = tmp_path / "broken.plain.tar.gz"
+    with tarfile.open(unseal(archive, tmp_path / "plain.tar.gz")) as source:
         members = {m.name: source.extractfile(m).read() for m in source if m.isfile()}
     data = json.loads(members["database.json"])
     orphan = {"case": 999_999, "author": None, "body": "x", "privileged": False,
@@ -145,11 +150,12 @@ def test_a_restore_whose_load_fails_half_way_writes_nothing(transactional_db, ca
         entry["sha256"] = hashlib.sha256(members[entry["path"]]).hexdigest()
         entry["size"] = len(members[entry["path"]])
     members["manifest.json"] = json.dumps(manifest).encode()
-    with tarfile.open(broken, "w:gz") as target:
+    with tarfile.open(broken_plain, "w:gz") as target:
         for name in ["manifest.json", *[n for n in members if n != "manifest.json"]]:
             info = tarfile.TarInfo(name)
             info.size = len(members[name])
             target.addfile(info, io.BytesIO(members[name]))
+    broken = seal(broken_plain, tmp_path / "broken.tar.gz")
     call_command("flush", interactive=False, verbosity=0)
     settings.MEDIA_ROOT = tmp_path / "restored"
     with pytest.raises(CommandError, match="nothing was restored"):

@@ -14,8 +14,15 @@ from django.core.management import CommandError, call_command
 from clemency.audit.models import AuditEvent
 from clemency.audit.services import record_event
 from clemency.web.backup import EXCLUDED_MODELS, MANIFEST
+from clemency.web.tests.backup_helpers import PASSPHRASE, seal, unseal
 from clemency.web.tests.factories import make_case
 from clemency.web.tests.mfa_helpers import give_totp
+
+
+@pytest.fixture(autouse=True)
+def passphrase(monkeypatch):
+    monkeypatch.setenv("CLEMENCY_BACKUP_PASSPHRASE", PASSPHRASE)
+    return PASSPHRASE
 
 
 def _everything() -> list[dict]:
@@ -106,13 +113,17 @@ def test_restore_with_replace_erases_then_restores(populated, tmp_path, media):
 
 
 def _rewrite(archive: Path, out: Path, change) -> None:
-    with tarfile.open(archive, "r:gz") as source, tarfile.open(out, "w:gz") as target:
+    """Change the archive inside and seal it again (as someone holding the passphrase could)."""
+    plain = unseal(archive, out.with_suffix(".plain"))
+    changed = out.with_suffix(".changed")
+    with tarfile.open(plain, "r:gz") as source, tarfile.open(changed, "w:gz") as target:
         for member in source:
             data = source.extractfile(member).read()
             member, data = change(member, data)
             if member is not None:
                 member.size = len(data)
                 target.addfile(member, io.BytesIO(data))
+    seal(changed, out)
 
 
 def _tamper_file(member, data):
@@ -159,12 +170,16 @@ def test_a_damaged_archive_is_refused_before_anything_is_written(populated, sett
 def test_something_that_is_not_a_backup_is_refused(transactional_db, tmp_path, media):
     junk = tmp_path / "junk.tar.gz"
     junk.write_bytes(b"not a tar file at all")
-    with pytest.raises(CommandError, match="cannot be read"):
+    with pytest.raises(CommandError, match="not an encrypted Clemency backup"):
         call_command("restore", str(junk), verbosity=0)
-    other = tmp_path / "other.tar.gz"
-    with tarfile.open(other, "w:gz") as archive:
+    sealed_junk = seal(junk, tmp_path / "sealed-junk.tar.gz")
+    with pytest.raises(CommandError, match="cannot be read"):
+        call_command("restore", str(sealed_junk), verbosity=0)
+    plain_other = tmp_path / "other.plain.tar.gz"
+    with tarfile.open(plain_other, "w:gz") as archive:
         info = tarfile.TarInfo("hello.txt")
         archive.addfile(info, io.BytesIO(b""))
+    other = seal(plain_other, tmp_path / "other.tar.gz")
     with pytest.raises(CommandError, match="not a Clemency backup"):
         call_command("restore", str(other), verbosity=0)
     with pytest.raises(CommandError, match="no such file"):
@@ -176,7 +191,7 @@ def test_the_manifest_lists_every_file_with_its_sum(populated, tmp_path, media):
 
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", out=str(archive), verbosity=0)
-    with tarfile.open(archive) as opened:
+    with tarfile.open(unseal(archive, tmp_path / "plain.tar.gz")) as opened:
         assert opened.getnames()[0] == MANIFEST
         manifest = json.loads(opened.extractfile(MANIFEST).read())
         for entry in manifest["entries"]:

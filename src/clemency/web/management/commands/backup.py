@@ -1,4 +1,4 @@
-"""`clemency backup --out FILE`: the database and every stored file, with SHA-256 sums."""
+"""`clemency backup --out FILE`: one snapshot of the database and its files, encrypted, with SHA-256 sums."""
 
 from __future__ import annotations
 
@@ -8,17 +8,20 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clemency.web.backup import BackupError, create_backup
+from clemency.web.management.commands._passphrase import backup_passphrase
 
 
 class Command(BaseCommand):
-    help = "Back up the database and every stored file into one archive with a manifest of SHA-256 sums."
+    help = ("Back up the database and the files its rows reference, from one snapshot, into one archive "
+            "encrypted with the passphrase in CLEMENCY_BACKUP_PASSPHRASE (or asked for).")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--out", required=True, type=Path, help="The archive to write (.tar.gz).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            manifest = create_backup(options["out"], log=self._log(options))
+            manifest = create_backup(options["out"], passphrase=backup_passphrase(confirm=True),
+                                     log=self._log(options))
         except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clemency.web.backup import BackupError, restore_backup
+from clemency.web.management.commands._passphrase import backup_passphrase
 
 
 class Command(BaseCommand):
@@ -24,7 +25,8 @@ class Command(BaseCommand):
             raise CommandError(f"{options['archive']}: no such file")
         log = (lambda message: self.stderr.write(message)) if options["verbosity"] > 1 else (lambda m: None)
         try:
-            report = restore_backup(options["archive"], replace=options["replace"], log=log)
+            report = restore_backup(options["archive"], passphrase=backup_passphrase(confirm=False),
+                                    replace=options["replace"], log=log)
         except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+
+from clemency.web.jobs import recover_dead_worker_jobs
+from clemency.web.supervisor import Supervisor
 
 
 class Command(BaseCommand):
@@ -29,10 +33,16 @@ class Command(BaseCommand):
                # gunicorn's longest request line (8 KB, not its 4 KB default): a long search reaches the
                # form, which says the limit, instead of gunicorn's bare "Request Line is too large".
                "--limit-request-line", "8190"]
-        children = [subprocess.Popen(web, env=env)]  # noqa: S603 - our own interpreter and module
+        worker = None
         if not options["no_worker"]:
-            worker = [sys.executable, "-m", "clemency.cli", "db_worker", "--interval", "1"]
-            children.append(subprocess.Popen(worker, env=env))  # noqa: S603
+            def worker(worker_id: str) -> list[str]:
+                return [sys.executable, "-m", "clemency.cli", "db_worker", "--interval", "1",
+                        "--worker-id", worker_id]
+
+            recover_jobs_of_stopped_serves()
+        supervisor = Supervisor(web, worker, env=env, scratch_root=Path(settings.VAR_DIR) / "tmp",
+                                on_worker_death=recover_dead_worker_jobs,
+                                log=lambda message: self.stderr.write(message))
         self.stdout.write(self.style.SUCCESS(f"Clemency is serving on http://{bind}/"))
         if os.environ.get("CLEMENCY_DEMO_HINT", "1") == "1":
             self.stdout.write(
@@ -43,24 +53,30 @@ class Command(BaseCommand):
         self.stdout.write("Press Ctrl+C to stop.")
 
         def stop(signum: int, frame: Any) -> None:
-            for child in children:
-                child.terminate()
+            supervisor.stopping = True
 
         signal.signal(signal.SIGTERM, stop)
         try:
-            while all(child.poll() is None for child in children):
-                try:
-                    children[0].wait(timeout=1)
-                except subprocess.TimeoutExpired:
-                    continue
+            supervisor.run()
         except KeyboardInterrupt:
+            supervisor.stop()
+
+
+def recover_jobs_of_stopped_serves() -> None:
+    """Jobs left running by the worker of a `clemency serve` that is no longer alive are failed."""
+    from django_tasks_db.models import DBTaskResult
+
+    for result in DBTaskResult.objects.filter(status="RUNNING"):
+        worker_id = (result.worker_ids or [""])[-1]
+        parts = worker_id.split("-")
+        if len(parts) != 3 or parts[0] != "serve" or not parts[1].isdigit():
+            continue
+        try:
+            os.kill(int(parts[1]), 0)
+            continue  # that serve is still running: its worker's jobs are its own business
+        except ProcessLookupError:
             pass
-        finally:
-            for child in children:
-                if child.poll() is None:
-                    child.terminate()
-            for child in children:
-                try:
-                    child.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    child.kill()
+        except PermissionError:
+            continue
+        recover_dead_worker_jobs(worker_id, "The server stopped while this job ran. Nothing was kept; "
+                                            "try again.")
