@@ -54,7 +54,7 @@ def test_a_pathway_the_rulebook_lacks_is_refused_naming_the_closest(client, case
     client.force_login(cast.attorney)
     response = client.post(
         reverse("petitions:create", args=[case.pk]),
-        {"pathway": "us-wi.commutation", "title": "T", "deciding_authority": "Governor"},
+        {"pathway": "us-wi.pardons", "title": "T", "deciding_authority": "Governor"},
     )
     assert response.status_code == 200
     [message] = response.context["form"].errors["pathway"]
