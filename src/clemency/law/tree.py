@@ -31,8 +31,9 @@ A value is a date, an int, a bool, a str, a tuple of str (a list fact), or None 
 - `All(*nodes)` / `Any(*nodes)` / `Not(node)`: Kleene three-valued logic (False dominates All,
   True dominates Any; otherwise any None gives None). `Unless(rule, exception)` = All(rule,
   Not(exception)): the exception defeats the base rule.
-- `If(cond, then, otherwise)`: when cond is None, the branches' common value if both are known
-  and equal (agreeing branches: whichever way cond goes, the answer is the same), else None. NOT
+- `If(cond, then, otherwise)`: when cond is None, the branches' common value if both are known,
+  of the same type and equal (agreeing branches: whichever way cond goes, the answer is the same),
+  else None. NOT
   Polars' when/then, which treats a null condition as false: compile as
   when(cond.is_null()).then(when(a == b).then(a)).when(cond).then(a).otherwise(b).
   `If(..., unknown="latest")` (built only by `clemency.law.bounds`, never written in a pathway):

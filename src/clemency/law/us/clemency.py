@@ -293,15 +293,12 @@ def _marijuana_scope(
 
 
 def _statutes_2023() -> Node:
-    """A listed statute or regulation; a regulation not on the list is a question, not a bar: the
-    2023 proclamation reaches regulations prohibiting only simple possession or use, and the
-    list here holds only the examples it names."""
-    return any_of(
-        ListHasAny(
-            Fact("statutes"), param("us.marijuana_pardon.statutes_2023"), match="section", citation=P10688
-        ),
-        If(eq(Fact("marijuana_offense_conduct"), "use_or_possession_regulation"), Const(None), Const(False)),
-        citation=P10688,
+    """A listed statute or regulation. The proclamation also reaches regulations not on this list
+    (it names examples only); telling them apart needs the regulation's text, so an unlisted one
+    answers False here and the pathway's note sends counsel to check (not yet a question: the
+    tree has no test for "a C.F.R. citation" that would keep unrelated convictions decided)."""
+    return ListHasAny(
+        Fact("statutes"), param("us.marijuana_pardon.statutes_2023"), match="section", citation=P10688
     )
 
 
@@ -370,7 +367,8 @@ marijuana_pardon = Pathway(
     notes="Federal Register page citations of both proclamations are not verified. The pardon is "
     "self-executing; the certificate is proof of it. Citizenship or permanent residence counts on the "
     "proclamation's date ('current'), not on the screening date. The regulation list for 2023 is not "
-    "exhaustive: another regulation is a question, not a bar.",
+    "exhaustive: for a regulation not on the list, counsel must read the proclamation (the rulebook "
+    "answers from its list only).",
 )
 
 _PETITION_RULE_DAY = AddDays(

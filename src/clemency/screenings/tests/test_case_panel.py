@@ -59,7 +59,9 @@ def test_a_texas_death_case_shows_death_commutation_eligible_and_dna_testing_que
 def test_a_federal_death_case_shows_each_criterion_with_its_citation(demo_client, demo_cases, fixed_today):
     html = panel(demo_client, demo_cases["federal_death"])
     death = details_for(html, "us.death_clemency")
-    assert "Eligible" in death
+    # The case records no execution or notice date, so the death-case pathway asks for them
+    # (issue 14: never ELIGIBLE without knowing the petition is still timely).
+    assert "Needs review" in death
     assert death.count("28 C.F.R. 1.10") >= 2  # each criterion carries its citation
     assert "<td>Federal court</td>" in death and "<td>Death sentence</td>" in death
     assert "federal_court" not in death  # criteria by their plain label, never the id
