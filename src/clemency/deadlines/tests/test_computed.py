@@ -230,3 +230,14 @@ def test_the_feed_says_a_computed_deadline_comes_from_the_law(client, cast):
     calendar = icalendar.Calendar.from_ical(response.content)
     descriptions = [str(event["description"]) for event in calendar.walk("VEVENT")]
     assert any("Law: 37 Tex. Admin. Code 143.57" in text for text in descriptions), descriptions
+
+
+def test_a_change_to_the_person_recomputes_each_of_their_cases(cast, monkeypatch):
+    from clemency.deadlines import computed
+    from clemency.people import services as people
+
+    case = _texas_death_case(cast)
+    seen = []
+    monkeypatch.setattr(computed, "sync_computed_deadlines", lambda c, *, actor: seen.append((c.pk, actor)))
+    people.update_person(case.person, actor=cast.attorney, birth_date=datetime.date(1970, 5, 5))
+    assert seen == [(case.pk, cast.attorney)]
