@@ -136,8 +136,8 @@ def move_petition(
     if to_status in DECISION_ONLY_STATUSES and not _decision:
         raise ValidationError(
             {
-                "status": "A decision (a grant, a denial, a closing without action, a moot end) is "
-                "recorded as a decision, with its terms, by an attorney: use “Record the decision”."
+                "status": f"{PetitionStatus(to_status).label} is a decision, not a move: an attorney or "
+                "admin records it with its terms (“Record the decision”)."
             }
         )
     with transaction.atomic():

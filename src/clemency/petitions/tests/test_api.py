@@ -52,7 +52,7 @@ def test_a_wrong_move_is_400_naming_status_and_changes_nothing(api, cast, case):
     api.force_authenticate(cast.staff)
     response = api.post(f"/api/petitions/{petition.pk}/move/", {"status": "granted"}, format="json")
     assert response.status_code == 400
-    assert "recorded as a decision" in response.json()["status"][0]
+    assert "is a decision, not a move" in response.json()["status"][0]
     response = api.post(f"/api/petitions/{petition.pk}/move/", {"status": "lost"}, format="json")
     assert response.status_code == 400 and "status" in response.json()
     response = api.post(

@@ -99,7 +99,7 @@ def test_staff_cannot_grant_by_moving_the_petition(filed, cast):
     services.begin_review(filed, actor=cast.staff)
     with pytest.raises(ValidationError) as refused:
         services.move_petition(filed, PetitionStatus.GRANTED, actor=cast.attorney)
-    assert "recorded as a decision" in refused.value.message_dict["status"][0]
+    assert "is a decision, not a move" in refused.value.message_dict["status"][0]
 
 
 def test_a_commutation_updates_the_case_and_its_eligibility(filed, cast):

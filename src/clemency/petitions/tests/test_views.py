@@ -97,7 +97,7 @@ def test_a_move_is_made_and_a_wrong_move_is_refused_with_the_reason(client, cast
     assert petition.status == PetitionStatus.FILED and petition.filed_on is not None
     response = client.post(url, {"status": "granted", "on": "", "note": ""})
     assert response.status_code == 400
-    assert "recorded as a decision" in response.context["move_form"].errors["status"][0]
+    assert "is a decision, not a move" in response.context["move_form"].errors["status"][0]
     petition.refresh_from_db()
     assert petition.status == PetitionStatus.FILED and petition.history.count() == 2
 
