@@ -163,3 +163,17 @@ def test_anonymisation_waits_for_the_retention_period_and_keeps_counts_by_state(
     }
     assert dict(StateCount.objects.values_list("state", "count")) == {"WI": 2, "TX": 1}
     assert Campaign.objects.get(pk=campaign.pk).confirmed_count == 3
+
+
+def test_the_attorney_sees_the_victim_match_on_the_campaign_page_and_publishing_is_refused(
+    client: Any, cast: Any
+) -> None:
+    campaign = make_campaign(cast, publish=False, victim="Dana Whitlock")
+    services.update_campaign(campaign, actor=cast.attorney, title="Justice after Dana Whitlock")
+    services.record_consent(campaign, actor=cast.attorney, document=consent_document(campaign.case))
+    client.force_login(cast.attorney)
+    page = client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    assert "names a victim recorded on the case" in page and "Justice after Dana Whitlock" in page
+    refused = client.post(f"/campaigns/{campaign.pk}/publish/", follow=True).content.decode()
+    assert "Remove the name before publishing" in refused
+    assert Campaign.objects.get(pk=campaign.pk).status == CampaignStatus.DRAFT
