@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='team',
             name='signature_block',
-            field=models.TextField(blank=True, help_text="Printed under each letter's closing, one line per line; leave empty to print the attorneys.", validators=[django.core.validators.MaxLengthValidator(1000)]),
+            field=models.TextField(blank=True, help_text="Printed under each letter's closing, one line per line; empty prints the attorneys.", validators=[django.core.validators.MaxLengthValidator(1000)]),
         ),
         migrations.AddField(
             model_name='user',
