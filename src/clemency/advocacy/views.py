@@ -58,6 +58,22 @@ def _can_edit_directory(request: HttpRequest, office: Office | None) -> bool:
 # --- the directory ----------------------------------------------------------------------------------
 
 
+def _label(name: str) -> str:
+    """A field's name in words (verbose name), never its snake_case id."""
+    labels = {field.name: str(field.verbose_name) for field in OfficeMember._meta.concrete_fields}
+    labels.update({field.name: str(field.verbose_name) for field in Office._meta.concrete_fields})
+    return labels.get(name, name.replace("_", " ")).capitalize()
+
+
+def _history_rows(office: Office) -> list[Any]:
+    rows = list(office.history.all()[:50])
+    for row in rows:
+        row.change_list = [  # type: ignore[attr-defined]
+            (_label(name), pair[0], pair[1]) for name, pair in (row.changes or {}).items()
+        ]
+    return rows
+
+
 @login_required
 def directory(request: HttpRequest) -> HttpResponse:
     filterset = OfficeFilterSet(request.GET or None, queryset=visible_offices(_user(request)))
@@ -80,7 +96,7 @@ def office_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "office": office,
             "members": office.members.all(),
-            "history": office.history.all()[:50],
+            "history": _history_rows(office),
             # Listed without their summaries: nothing privileged is read here.
             "outreach": list(outreach),
             "can_edit": _can_edit_directory(request, office),

@@ -155,6 +155,6 @@ def test_a_new_entry_and_an_edit_through_the_pages(client, cast, counsel):
     )
     assert response.status_code == 302
     html = client.get(reverse("advocacy:office-detail", args=[counsel.pk])).content.decode()
-    assert "512-555-0142" in html and "Called the main line" in html and "Test Staff" in html
+    assert "Phone: (empty) → 512-555-0142" in html and "Called the main line" in html and "Test Staff" in html
     client.force_login(cast.read_only)
     assert client.get(reverse("advocacy:office-edit", args=[counsel.pk])).status_code == 403
