@@ -265,6 +265,11 @@ def apply_to_case(case: Any, decision: Any, *, actor: Any, custody_status: str |
             note = f"Reprieve of {decision.reprieve_days} days granted on {decision.decided_on:%Y-%m-%d}."
             update_deadline(deadline, actor=actor, date=new_date, notes=f"{deadline.notes}\n{note}".strip())
             changed.append(f"the execution date moved to {new_date:%Y-%m-%d}")
+    # A commutation's new term or release date is a fact the rulebook reads (cases.facts): the case's
+    # computed deadlines follow it in the same transaction, like any other change of facts.
+    from clemency.deadlines.computed import sync_computed_deadlines
+
+    sync_computed_deadlines(case, actor=actor)
     return changed
 
 
