@@ -125,7 +125,7 @@ def seed(cases_by_key: dict[str, Any], actor: Any) -> int:
     services.record_step(
         request=request,
         actor=actor,
-        kind="other",
+        kind="lab_report",
         from_whom="Example Forensic Laboratory (fictional)",
         due_on=D(2019, 8, 1),
         summary="The laboratory's report on the Y-STR test (the order gave it six months).",

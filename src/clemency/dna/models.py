@@ -73,6 +73,7 @@ class StepKind(models.TextChoices):
     ORDER = "order", "Court order"
     HEARING = "hearing", "Hearing"
     APPEAL = "appeal", "Appeal"
+    LAB_REPORT = "lab_report", "The lab's report"
     OTHER = "other", "Other"
 
 
