@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clemency.dna.models import EvidenceItem, LabTest, Step, TestingRequest
@@ -52,6 +53,16 @@ class LabTestSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class DurationsSerializer(serializers.Serializer):
+    """Days counted on the day asked; null where the date they count from is not recorded."""
+
+    days_since_request = serializers.IntegerField()
+    days_since_order = serializers.IntegerField(allow_null=True)
+    days_since_evidence_located = serializers.IntegerField(allow_null=True)
+    awaited = serializers.CharField()
+    stalled_steps = serializers.IntegerField()
+
+
 class TestingRequestSerializer(serializers.ModelSerializer):
     steps = StepSerializer(many=True, read_only=True)
     tests = LabTestSerializer(many=True, read_only=True)
@@ -76,6 +87,7 @@ class TestingRequestSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    @extend_schema_field(DurationsSerializer)
     def get_durations(self, obj: TestingRequest) -> dict[str, Any]:
         found = durations(obj, timezone.localdate())
         return {
