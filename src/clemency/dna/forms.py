@@ -34,7 +34,17 @@ class EvidenceForm(forms.ModelForm):
 class RequestForm(forms.ModelForm):
     class Meta:
         model = TestingRequest
-        fields = ["title", "pathway", "filed_on", "served_on", "court", "judge", "evidence", "notes"]
+        fields = [
+            "title",
+            "pathway",
+            "filed_on",
+            "served_on",
+            "court",
+            "judge",
+            "status",
+            "evidence",
+            "notes",
+        ]
         widgets = {"filed_on": DATE, "served_on": DATE}
         labels = {"pathway": "Rulebook pathway (optional)", "served_on": "Served on the prosecutor"}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -66,6 +67,10 @@ class TestingRequest(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        if self.served_on is not None and self.filed_on is not None and self.served_on < self.filed_on:
+            raise ValidationError({"served_on": "The motion cannot be served before it was filed."})
 
 
 class StepKind(models.TextChoices):

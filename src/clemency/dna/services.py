@@ -126,6 +126,16 @@ def update_request(request: TestingRequest, *, actor: Any, **values: Any) -> Tes
     return request
 
 
+def set_request_evidence(request: TestingRequest, *, actor: Any, evidence: list[EvidenceItem]) -> None:
+    with transaction.atomic():
+        _same_case(request.case, evidence, "evidence")
+        before = sorted(request.evidence.values_list("pk", flat=True))
+        request.evidence.set(evidence)
+        after = sorted(item.pk for item in evidence)
+        if before != after:
+            _audit("dna.request.evidence", request, request.case, actor=actor, before=before, after=after)
+
+
 def record_step(*, request: TestingRequest, actor: Any, **values: Any) -> Step:
     """A response, order, hearing or appeal, done or awaited. One awaited with a due date (a hearing, a
     response the court ordered by a date) goes into the calendar as a deadline."""

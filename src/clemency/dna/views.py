@@ -153,6 +153,24 @@ def request_create(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 
 @login_required
+def request_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _request(request, pk, write=True)
+    form = RequestForm(request.POST or None, instance=item, case=item.case)
+    if request.method == "POST" and form.is_valid():
+        fresh = TestingRequest.objects.select_related("case").get(pk=item.pk)
+
+        def call(data: dict[str, Any]) -> TestingRequest:
+            evidence = list(data.pop("evidence"))
+            updated = services.update_request(fresh, actor=_user(request), **data)
+            services.set_request_evidence(updated, actor=_user(request), evidence=evidence)
+            return updated
+
+        if _save(request, form, call, "DNA testing request updated."):
+            return redirect("dna:request-detail", pk=item.pk)
+    return render(request, "dna/form.html", {"case": item.case, "form": form, "heading": f"Edit: {item}"})
+
+
+@login_required
 @require_GET
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = _request(request, pk)

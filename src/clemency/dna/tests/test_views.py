@@ -51,3 +51,21 @@ def test_export_neutralises_formulas_and_lists_durations(client: Any, case: Any,
     assert rows[1][7] == str((dt.date.today() - dt.date(2020, 1, 1)).days)
     client.force_login(cast.outsider)
     assert len(list(csv.reader(io.StringIO(client.get(reverse("dna:export")).content.decode())))) == 1
+
+
+def test_editing_a_request_refuses_a_served_date_before_filing(client: Any, case: Any, cast: Any) -> None:
+    request = services.file_request(
+        case=case, actor=cast.attorney, title="Motion", filed_on=dt.date(2020, 1, 1), court="Court"
+    )
+    client.force_login(cast.staff)
+    url = reverse("dna:request-edit", args=[request.pk])
+    values = {"title": "Motion", "filed_on": "2020-01-01", "court": "Court", "status": "pending"}
+    response = client.post(url, {**values, "served_on": "2019-12-31"})
+    assert response.status_code == 200
+    assert "served_on" in response.context["form"].errors
+    request.refresh_from_db()
+    assert request.served_on is None
+    response = client.post(url, {**values, "served_on": "2020-01-02", "status": "on_appeal"})
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert (request.served_on, request.status) == (dt.date(2020, 1, 2), "on_appeal")

@@ -97,6 +97,7 @@ OBJECT_ROUTES: dict[str, Route] = {
     "dna:request-create": Route("case"),
     "dna:evidence-edit": Route("dna_evidence"),
     "dna:request-detail": Route("dna_request"),
+    "dna:request-edit": Route("dna_request"),
     "dna:step-create": Route("dna_request"),
     "dna:step-done": Route("dna_step", get=False),
     "dna:test-create": Route("dna_request"),
