@@ -468,6 +468,46 @@ _SPECS: tuple[FactSpec, ...] = (
         "bool",
         "Is the request for DNA testing made other than to unreasonably delay the sentence or justice?",
     ),
+    # Post-conviction DNA testing in every jurisdiction (clemency.law.jurisdictions.dna)
+    _spec(
+        "innocence_asserted_under_oath",
+        "bool",
+        "Has the person asserted, under penalty of perjury, that they are actually innocent of the offense?",
+    ),
+    _spec(
+        "dna_evidence_untested_or_newer_method",
+        "bool",
+        "Was the evidence never DNA tested, or would a newer method give a reasonably more probative result "
+        "than the earlier test?",
+    ),
+    _spec(
+        "favorable_dna_result_reasonably_probable",
+        "bool",
+        "Assuming the DNA results are favourable, is there a reasonable probability that the person would "
+        "not have been convicted (or the verdict or sentence would have been more favourable)?",
+    ),
+    _spec(
+        "convicted_after_trial",
+        "bool",
+        "Was the person convicted after a trial (not on a plea of guilty or no contest)?",
+    ),
+    _spec(
+        "dna_untimeliness_excused",
+        "bool",
+        "Can the applicant rebut the presumption that a late federal DNA motion is untimely (incompetence, "
+        "newly discovered DNA evidence, manifest injustice or good cause; 18 U.S.C. 3600(a)(10)(B))?",
+    ),
+    _spec(
+        "dna_motion_served_date",
+        "date",
+        "On what date was the motion for DNA testing served on the prosecutor (and Attorney General)?",
+    ),
+    _spec(
+        "dna_statute_conditions_met",
+        "bool",
+        "Has a lawyer confirmed that the jurisdiction's DNA testing statute's conditions are met for this "
+        "evidence (the rulebook does not yet decide them from the facts)?",
+    ),
     # California
     _spec(
         "serious_felony_1192_7",

@@ -34,6 +34,7 @@ DEMO_USERS = [
 HOOK_APPS = ["petitions", "deadlines", "documents"]
 HOOK_APPS.append("advocacy")  # outreach and decisions, after the petitions and deadlines they use
 HOOK_APPS += ["campaigns"]  # after documents and deadlines: it needs consent documents and dates
+HOOK_APPS.append("dna")  # DNA testing records of its own California death-row case
 
 D = datetime.date
 
@@ -370,6 +371,9 @@ DEMO_CASES: list[DemoCase] = [
         status_path=["screening", "accepted"],
     ),
 ]
+
+
+DEMO_CASES.append(importlib.import_module("clemency.dna.demo").demo_case())  # California death row, DNA
 
 
 def _users(team: Team) -> dict[str, User]:

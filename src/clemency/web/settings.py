@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "clemency.advocacy",
     "clemency.campaigns",
     "clemency.outcomes",
+    "clemency.dna",
     "clemency.web",
     "clemency.console",
 ]

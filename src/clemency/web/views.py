@@ -10,6 +10,7 @@ from django.utils import timezone
 from clemency.advocacy.selectors import dashboard_follow_ups
 from clemency.deadlines.models import DeadlineKind
 from clemency.deadlines.selectors import most_urgent_cases
+from clemency.dna.selectors import stalled_steps
 
 # Enough for a clinic's open caseload on one page; the case list pages through the rest.
 DASHBOARD_LIMIT = 200
@@ -27,6 +28,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         case.days_to_execution = (case.next_execution_date - today).days if case.next_execution_date else None
     context = {"cases": cases, "today": today, "limit": DASHBOARD_LIMIT}
     context["follow_ups"] = dashboard_follow_ups(request.user, today)
+    context["dna_stalled"] = stalled_steps(request.user, today).order_by("due_on")[:DASHBOARD_LIMIT]
     return render(request, "web/dashboard.html", context)
 
 

@@ -3,5 +3,7 @@
 from __future__ import annotations
 
 from clemency.law.jurisdictions import built
+from clemency.law.jurisdictions.dna import dna_pathways
 
-PATHWAYS = built()[0]
+# Clemency pathways (data/<code>.yaml), then post-conviction DNA testing (data/dna/<code>.yaml).
+PATHWAYS = built()[0] + dna_pathways()

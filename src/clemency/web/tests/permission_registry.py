@@ -91,6 +91,17 @@ OBJECT_ROUTES: dict[str, Route] = {
     "advocacy:outreach-detail": Route("outreach", shows_privileged=True),
     "advocacy:outreach-edit": Route("outreach", member="attorney", shows_privileged=True),
     "advocacy:timeline": Route("case", shows_privileged=True),
+    # dna (post-conviction DNA testing)
+    "dna:case": Route("case"),
+    "dna:evidence-create": Route("case"),
+    "dna:request-create": Route("case"),
+    "dna:evidence-edit": Route("dna_evidence"),
+    "dna:request-detail": Route("dna_request"),
+    "dna:request-edit": Route("dna_request"),
+    "dna:step-create": Route("dna_request"),
+    "dna:step-done": Route("dna_step", get=False),
+    "dna:test-create": Route("dna_request"),
+    "dna:test-result": Route("dna_test"),
     # deadlines
     "deadlines:create": Route("case"),
     "deadlines:edit": Route("deadline"),
@@ -175,6 +186,8 @@ OBJECT_ROUTES: dict[str, Route] = {
     "office-detail": Route("office"),
     "office-member-detail": Route("office_member"),
     "outreach-detail": Route("outreach", shows_privileged=True),
+    "dna-request-detail": Route("dna_request"),
+    "dna-evidence-detail": Route("dna_evidence"),
     "deadline-detail": Route("deadline"),
     "deadline-done": Route("deadline", get=False),
     "document-detail": Route("document"),
@@ -305,6 +318,9 @@ def build_world(cast: Any) -> World:
     from clemency.advocacy.tests.world import advocacy_objects
 
     world.objects.update(advocacy_objects(cast, case, marker, privileged))
+    from clemency.dna.tests.world import dna_objects
+
+    world.objects.update(dna_objects(case, marker))
     from clemency.campaigns.tests.world import campaign_objects
 
     world.objects.update(campaign_objects(case, marker))

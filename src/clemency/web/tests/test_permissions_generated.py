@@ -38,6 +38,7 @@ READ_ONLY_PAGES = {"people:detail", "cases:detail", "petitions:detail", "documen
                    "petitions:action-detail",
                    "campaigns:detail", "campaigns:delivery-download"}
 READ_ONLY_PAGES |= {"cases:facts"}  # i15: the facts page of a case only shows
+READ_ONLY_PAGES |= {"dna:case", "dna:request-detail"}  # i22: the DNA pages only show
 NOT_ALLOWED = 405
 
 

@@ -20,6 +20,7 @@ KEYS = {
     "oklahoma_death_clemency",
     "federal_simple_possession",
 }
+KEYS.add("california_death_dna")  # i22: DNA testing ordered years ago, still pending
 
 
 @pytest.mark.django_db
