@@ -9,7 +9,8 @@ only where the team has left them empty, so nothing a team learned is overwritte
 
 Only what the profiles say is seeded. Board names are given where a rulebook module names the board
 (California, Oklahoma, Tennessee, Texas, Wisconsin); elsewhere the entry says the official name is not
-yet recorded. Role and citations carry `citations_verified` from the profile's verified columns.
+yet recorded. Role and citations carry `citations_verified` from the profile's verified `decides` item
+(the cited provision that says who decides and whether the board must recommend).
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def _profile_note(profile: StateProfile) -> str:
 
 
 def _federal(profile: StateProfile) -> list[SeedEntry]:
-    verified = "ccrc_note" in profile.verified
+    verified = "decides" in profile.verified  # the item that names who decides, read in its source
     return [
         SeedEntry(
             key="federal.president",
@@ -170,7 +171,7 @@ def _federal(profile: StateProfile) -> list[SeedEntry]:
 
 def _state(code: str, profile: StateProfile) -> list[SeedEntry]:
     jurisdiction = _CASE_JURISDICTION.get(code, code)
-    verified = "ccrc_model" in profile.verified
+    verified = "decides" in profile.verified  # the item that names who decides, read in its source
     power = GOVERNOR_POWER.get(code)
     note = _profile_note(profile)
     entries = [

@@ -399,9 +399,12 @@ def restore_backup(archive_path: Path, *, passphrase: str, replace: bool = False
         report = RestoreReport()
         try:
             with transaction.atomic():
-                if held:
-                    log("erasing the existing data (--replace)")
-                    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=False)
+                # Erase before loading, even in an empty installation: `migrate` itself writes rows (the
+                # advocacy directory's seed migration, the public record loaded after migrating), and the
+                # restored database must hold exactly the backup's rows. The flush's post_migrate signal
+                # re-creates the content types and permissions the backup leaves out but names by natural key.
+                log("erasing the existing data (--replace)" if held else "erasing what the migrations wrote")
+                call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=False)
                 objects = json.loads((staging / DATABASE).read_text(encoding="utf-8"))
                 if objects:
                     log("loading the database")

@@ -254,6 +254,8 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "clemency.cases.models.CaseStatus",
         "PetitionStatusEnum": "clemency.petitions.models.PetitionStatus",
         "ScreeningRunStatusEnum": "clemency.screenings.models.RunStatus",
+        "DecisionOutcomeEnum": "clemency.petitions.models.DecisionOutcome",
+        "CampaignOutcomeEnum": "clemency.campaigns.models.Outcome",
     },
 }
 

@@ -40,4 +40,4 @@ def test_start_a_petition_fills_the_pathway_and_authority_and_the_picker_offers_
         reverse("petitions:create", args=[case.pk]),
         {"pathway": "us-wi.pardonn", "title": "x", "deciding_authority": "y", "summary": ""},
     )
-    assert bad.status_code == 200 and "not a pathway in the rulebook" in bad.content.decode()
+    assert bad.status_code == 400 and "not a pathway in the rulebook" in bad.content.decode()

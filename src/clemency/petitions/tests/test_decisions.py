@@ -13,6 +13,7 @@ from django.utils import timezone
 from clemency.advocacy.models import Office
 from clemency.audit.models import AuditEvent
 from clemency.cases.models import Conviction, Sentence
+from clemency.cases.services_facts import answer_fact
 from clemency.deadlines.models import Deadline
 from clemency.petitions import services
 from clemency.petitions.decisions import (
@@ -105,6 +106,8 @@ def test_staff_cannot_grant_by_moving_the_petition(filed, cast):
 def test_a_commutation_updates_the_case_and_its_eligibility(filed, cast):
     case = filed.case
     Deadline.objects.create(case=case, kind="execution", date=TODAY + 40 * DAYS, title="Execution")
+    # A commutation can also remit an unpaid fine or restitution (rulebook, 2nd edition): none is owed here.
+    answer_fact(case, actor=cast.attorney, fact="unpaid_fine_or_restitution", value=False, source="record")
     before = {r.pathway.id: r.outcome.value for r in case_eligibility(case, as_of=TODAY).results}
     assert before["us.commutation"] != "INELIGIBLE"
     decision = record_decision(
