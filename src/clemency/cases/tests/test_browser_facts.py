@@ -46,19 +46,25 @@ def test_a_wisconsin_life_case_shows_the_felony_from_its_charge_and_answers_a_qu
     pardon.locator("summary").click()
     felony = pardon.get_by_role("row").filter(has_text="Wisconsin felony")
     assert "Met" in felony.inner_text() and "not known" not in felony.inner_text()
-    assert "Needs review: 3 questions" in pardon.locator("summary").inner_text()
+    # A life sentence being served never completes: the pardon is a definite answer, no questions.
+    assert "Not eligible" in pardon.locator("summary").inner_text()
+    assert pardon.locator("[id^='question-us-wipardon-']").count() == 0
 
-    question = pardon.locator("#question-us-wipardon-pending_charges")
-    question.get_by_label("No", exact=True).check()
+    # The case's federal habeas pathway still has questions; one answered in place changes the count.
+    habeas = page.locator("#pathway-ushabeas_2254")
+    assert "Needs review: 4 questions" in habeas.locator("summary").inner_text()
+    habeas.locator("summary").click()
+    question = habeas.locator("#question-ushabeas_2254-state_postconviction_tolled_days")
+    question.get_by_role("spinbutton").fill("120")
     question.get_by_label("Source").select_option("record")
-    question.get_by_label("Which document, record or person").fill("CCAP search, 3 December")
+    question.get_by_label("Which document, record or person").fill("CCAP docket, 3 December")
     question.get_by_role("button", name="Save answer").click()
-    pardon = page.locator("#pathway-us-wipardon")
-    expect(pardon.locator("summary")).to_contain_text("Needs review: 2 questions")  # waits for the swap
-    assert pardon.locator("#question-us-wipardon-pending_charges").count() == 0
+    habeas = page.locator("#pathway-ushabeas_2254")
+    expect(habeas.locator("summary")).to_contain_text("Needs review: 3 questions")  # waits for the swap
+    assert habeas.locator("#question-ushabeas_2254-state_postconviction_tolled_days").count() == 0
 
     page.get_by_role("link", name="Every fact of this case").click()
     row = page.locator("#fact-felony_convictions_in_state_count")
     assert "from conviction 1, charge 1: Wis. Stat. 940.01(1)(a), Class A felony" in row.inner_text()
-    pending = page.locator("#fact-pending_charges").inner_text()
-    assert "No" in pending and "CCAP search, 3 December" in pending and "Wisconsin pardon" in pending
+    tolled = page.locator("#fact-state_postconviction_tolled_days").inner_text()
+    assert "120" in tolled and "CCAP docket, 3 December" in tolled and "Federal habeas" in tolled

@@ -147,20 +147,24 @@ def test_an_open_question_is_answered_in_place_without_javascript(client, cast):
     case = _wisconsin_case(cast)
     client.force_login(cast.staff)
     page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
-    assert 'name="fact" value="pending_charges"' in page
+    # The pardon of a life sentence being served is decided (not eligible), so it asks nothing; the
+    # DNA testing pathway of the same case still asks its open question.
+    assert 'name="fact" value="dna_statute_conditions_met"' in page
     response = client.post(
         reverse("cases:fact-answer", args=[case.pk]),
         {
-            "fact": "pending_charges",
-            "fact-pending_charges-value": "no",
-            "fact-pending_charges-source": "record",
-            "fact-pending_charges-source_detail": "CCAP search",
+            "fact": "dna_statute_conditions_met",
+            "fact-dna_statute_conditions_met-value": "no",
+            "fact-dna_statute_conditions_met-source": "record",
+            "fact-dna_statute_conditions_met-source_detail": "Counsel's memo of 3 May",
             "next": f"/cases/{case.pk}/",
         },
     )
     assert response.status_code == 302 and response["Location"] == f"/cases/{case.pk}/"
-    answer = FactAnswer.objects.get(case=case, fact="pending_charges")
-    assert answer.value is False and answer.source_detail == "CCAP search"
+    answer = FactAnswer.objects.get(case=case, fact="dna_statute_conditions_met")
+    assert answer.value is False and answer.source_detail == "Counsel's memo of 3 May"
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert 'name="fact" value="dna_statute_conditions_met"' not in page  # answered, no longer asked
 
 
 def test_an_answer_with_htmx_returns_the_panel_and_a_bad_one_says_why(client, cast):

@@ -17,6 +17,7 @@ from clemency.cases.tests import factories
 from clemency.deadlines import services
 from clemency.deadlines.models import Deadline, DeadlineOrigin
 from clemency.deadlines.selectors import most_urgent_cases
+from clemency.law.business_days import is_business_day, next_business_day
 
 
 def _texas_death_case(cast):
@@ -29,6 +30,14 @@ def _texas_death_case(cast):
         sentence={"sentence_type": "death", "custody_start_date": datetime.date(2001, 4, 3)},
     )
     return case
+
+
+def _texas_due(execution_date, days_before):
+    """37 Tex. Admin. Code 143.57(b), (c): `days_before` calendar days before the execution, moved
+    to the next business day when that day falls on a weekend or a holiday Texas observes."""
+    due = next_business_day(execution_date - datetime.timedelta(days=days_before), "US-TX")
+    assert is_business_day(due, "US-TX")
+    return due
 
 
 def _computed(case):
@@ -52,7 +61,9 @@ def test_moving_a_texas_execution_date_three_times_moves_its_deadlines_in_the_fe
         date=today + datetime.timedelta(days=90),
         title="Execution date",
     )
-    for step, days in enumerate((120, 150, 200), start=1):
+    # The third move puts the 21st day before the execution on a Saturday: the rule moves it on.
+    saturday_move = 200 + (5 - (today + datetime.timedelta(days=200 - 21)).weekday()) % 7
+    for step, days in enumerate((120, 150, saturday_move), start=1):
         execution = services.update_deadline(
             execution, actor=cast.attorney, date=today + datetime.timedelta(days=days)
         )
@@ -60,14 +71,17 @@ def test_moving_a_texas_execution_date_three_times_moves_its_deadlines_in_the_fe
         application = computed["us-tx.death_commutation:application_due"]
         supplements = computed["us-tx.death_commutation:supplements_due"]
         new_date = today + datetime.timedelta(days=days)
-        assert application.date == new_date - datetime.timedelta(days=21), step
-        assert supplements.date == new_date - datetime.timedelta(days=15), step
+        assert application.date == _texas_due(new_date, 21), step
+        assert supplements.date == _texas_due(new_date, 15), step
+        if days == saturday_move:
+            rule_day = new_date - datetime.timedelta(days=21)
+            assert rule_day.weekday() == 5 and application.date > rule_day  # moved off the Saturday
         assert application.citation and "143.57" in application.citation
         assert application.facts_used["execution_date"] == new_date.isoformat()
         events = _feed_events(client, cast.staff)
         titles = [summary for summary, _ in events if "delivered to the Board" in summary]
         assert len(titles) == 1, events  # never two copies
-        assert (titles[0], new_date - datetime.timedelta(days=21)) in events
+        assert (titles[0], _texas_due(new_date, 21)) in events
     moves = AuditEvent.objects.filter(action="deadline.recomputed", case_id=case.pk).count()
     assert moves == 6  # two deadlines, three moves each, each audited
 
@@ -87,7 +101,7 @@ def test_a_deadline_marked_done_stays_done_and_a_stay_removes_the_others(cast):
     services.update_deadline(execution, actor=cast.attorney, date=today + datetime.timedelta(days=70))
     application.refresh_from_db()
     assert application.done and application.done_by == cast.attorney
-    assert application.date == today + datetime.timedelta(days=49)  # moved, still done
+    assert application.date == _texas_due(today + datetime.timedelta(days=70), 21)  # moved, still done
     # The stay: the execution date is marked done; the undone computed deadline goes, the done one stays.
     services.mark_deadline_done(execution, actor=cast.attorney)
     computed = _computed(case)
@@ -208,9 +222,7 @@ def test_a_past_execution_date_is_resolved_as_stayed_reset_or_carried_out(client
     assert response.status_code == 302
     old.refresh_from_db()
     assert old.date == new_date and not old.done
-    assert _computed(case)["us-tx.death_commutation:application_due"].date == new_date - datetime.timedelta(
-        days=21
-    )
+    assert _computed(case)["us-tx.death_commutation:application_due"].date == _texas_due(new_date, 21)
     client.post(reverse("deadlines:execution_resolve", args=[old.pk]), {"outcome": "stayed"})
     old.refresh_from_db()
     assert old.done and "Stayed" in old.notes
