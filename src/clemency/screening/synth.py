@@ -412,8 +412,9 @@ def _keep_chronology(frame: pl.DataFrame) -> pl.DataFrame:
     ).with_columns(
         offense_date=pl.min_horizontal("offense_date", "custody_start_date"),
     ).with_columns(
+        # 14, not later: birth is at least 16 years before custody, so the offense stays before custody.
         offense_date=pl.when(col("offense_date") < col("birth_date").dt.offset_by("14y"))
-        .then(col("birth_date").dt.offset_by("18y")).otherwise(col("offense_date")),
+        .then(col("birth_date").dt.offset_by("14y")).otherwise(col("offense_date")),
     ).with_columns(
         conviction_date=pl.max_horizontal("conviction_date", "offense_date"),
     ).with_columns(
