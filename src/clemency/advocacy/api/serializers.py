@@ -9,6 +9,7 @@ from clemency.accounts.access import restrict
 from clemency.accounts.models import User
 from clemency.advocacy.models import Office, OfficeMember, Outreach
 from clemency.advocacy.selectors import visible_offices, visible_outreach
+from clemency.advocacy.services import OFFICE_FIELDS
 from clemency.cases.models import Case
 from clemency.deadlines.api.serializers import LocalTimeField
 from clemency.petitions.models import Petition
@@ -56,31 +57,9 @@ class OfficeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Office
-        fields = [
-            "id",
-            "shared",
-            "jurisdiction",
-            "name",
-            "kind",
-            "role",
-            "role_note",
-            "address",
-            "email",
-            "phone",
-            "web_form_url",
-            "website_url",
-            "accepts",
-            "citations",
-            "citations_verified",
-            "source",
-            "notes",
-            "active",
-            "seed_key",
-            "seed_version",
-            "members",
-            "created_at",
-            "updated_at",
-        ]
+        # The editable fields are the service's own list, so the API and the service cannot drift apart.
+        fields = ["id", "shared", *OFFICE_FIELDS, "seed_key", "seed_version", "members",
+                  "created_at", "updated_at"]
         read_only_fields = ["seed_key", "seed_version", "created_at", "updated_at"]
 
 
